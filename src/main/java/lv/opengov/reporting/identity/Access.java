@@ -1,0 +1,58 @@
+package lv.opengov.reporting.identity;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the current user may do, for {@code @PreAuthorize("@access...")} and for services that
+ * narrow what they show to the caller's institutions.
+ */
+@Component("access")
+public class Access {
+
+    public boolean isCoordinator() {
+        return hasGroup(Groups.COORDINATORS) || hasGroup(Groups.ADMINS);
+    }
+
+    public boolean isReviewer() {
+        return hasGroup(Groups.REVIEWERS) || isCoordinator();
+    }
+
+    public boolean isBoardMember() {
+        return hasGroup(Groups.BOARD) || isCoordinator();
+    }
+
+    /** The codes (upper case) of the institutions the current user acts for. */
+    public List<String> institutionCodes() {
+        return groupIds().stream()
+                .filter(g -> g.startsWith(Groups.INSTITUTION_PREFIX))
+                .map(g -> g.substring(Groups.INSTITUTION_PREFIX.length()).toUpperCase(Locale.ROOT))
+                .sorted()
+                .toList();
+    }
+
+    public String userId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
+    }
+
+    public List<String> groupIds() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return List.of();
+        }
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(Groups.AUTHORITY_PREFIX))
+                .map(a -> a.substring(Groups.AUTHORITY_PREFIX.length()))
+                .toList();
+    }
+
+    private boolean hasGroup(String groupId) {
+        return groupIds().contains(groupId);
+    }
+}

@@ -1,0 +1,47 @@
+package lv.opengov.reporting.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates the project's API and pages against Camunda's identity service, so that one set of
+ * users and groups serves Tasklist, Cockpit, the engine's REST API and our own API. Each Camunda
+ * group becomes an authority {@code GROUP_<id>}. Camunda's own login throttling applies.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final IdentityService identityService;
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (userId == null || userId.isBlank() || credentials == null
+                || !identityService.checkPassword(userId, credentials.toString())) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
+                .stream()
+                .map(Group::getId)
+                .map(id -> new SimpleGrantedAuthority(Groups.AUTHORITY_PREFIX + id))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,183 @@
+package lv.opengov.reporting.identity;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.plan.PlanChangedEvent;
+import lv.opengov.reporting.plan.PlanService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The groups, authorizations and Tasklist filters of the contract, in every profile: the role groups,
+ * one group per institution of the plan, what each may open in the web apps, and one shared filter
+ * per role. Runs at start-up and after each plan import (a new institution gets its group); creates
+ * only what is missing, so it can run any number of times.
+ */
+@Component
+public class IdentitySetup {
+
+    public static final String FILTER_MY_INSTITUTION = "My institution's reports";
+    public static final String FILTER_REVIEW_QUEUE = "Review queue";
+    public static final String FILTER_ALL_OPEN = "All open reports";
+
+    static final String MEASURE_REPORT_PROCESS = "measure-report";
+    static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
+    static final String PLAN_REFRESH_PROCESS = "plan-refresh";
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final PlanService planService;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService, PlanService planService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.planService = planService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void onStart() {
+        ensureAll();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onPlanChanged(PlanChangedEvent event) {
+        ensureAll();
+    }
+
+    public synchronized void ensureAll() {
+        ensureGroup(Groups.COORDINATORS, "Koordinatori / Coordinators", "WORKFLOW");
+        ensureGroup(Groups.REVIEWERS, "Izvērtētāji / Reviewers", "WORKFLOW");
+        ensureGroup(Groups.BOARD, "Uzraudzības padome / Supervisory board", "WORKFLOW");
+
+        grant(Groups.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ,
+                Permissions.UPDATE);
+        grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ);
+        grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        grant(Groups.REVIEWERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(Groups.REVIEWERS, Resources.PROCESS_DEFINITION, MEASURE_REPORT_PROCESS, Permissions.READ);
+        grant(Groups.REVIEWERS, Resources.DEPLOYMENT, "*", Permissions.READ);
+
+        ensureFilter(FILTER_MY_INSTITUTION, "Atskaites, kas jāiesniedz manai iestādei / Reports my institution must submit",
+                -10, taskService.createTaskQuery()
+                        .processDefinitionKey(MEASURE_REPORT_PROCESS)
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()
+                        .orderByDueDate().asc());
+        ensureFilter(FILTER_REVIEW_QUEUE, "Iesniegtās atskaites, kas jāizvērtē / Submitted reports to review",
+                -5, taskService.createTaskQuery()
+                        .processDefinitionKey(MEASURE_REPORT_PROCESS)
+                        .taskCandidateGroup(Groups.REVIEWERS)
+                        .includeAssignedTasks()
+                        .orderByTaskCreateTime().asc());
+        ensureFilter(FILTER_ALL_OPEN, "Visas atvērtās atskaites / All open reports", 0,
+                taskService.createTaskQuery()
+                        .processDefinitionKey(MEASURE_REPORT_PROCESS)
+                        .orderByDueDate().asc());
+        grantFilter(FILTER_REVIEW_QUEUE, Groups.REVIEWERS);
+        grantFilter(FILTER_ALL_OPEN, Groups.COORDINATORS);
+
+        planService.listInstitutions().stream().map(Institution::getCode).forEach(this::ensureInstitutionGroup);
+    }
+
+    /** The group of one institution, with what its members need to report in Tasklist. */
+    public synchronized void ensureInstitutionGroup(String institutionCode) {
+        String groupId = Institution.groupIdFor(institutionCode);
+        String name = planService.findInstitution(institutionCode)
+                .map(i -> i.getNameLv() + " / " + i.getNameEn())
+                .orElse(institutionCode);
+        ensureGroup(groupId, name, "INSTITUTION");
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, MEASURE_REPORT_PROCESS, Permissions.READ);
+        grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grantFilter(FILTER_MY_INSTITUTION, groupId);
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+        log.info("Created group {}", id);
+    }
+
+    private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                        "variables", List.of()));
+        filterService.saveFilter(filter);
+    }
+
+    private void grantFilter(String filterName, String groupId) {
+        Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+        grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+
+    /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        boolean missing = authorization == null;
+        if (missing) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = missing;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package lv.opengov.reporting.plan;
+
+import java.util.List;
+
+/** A measure as the API lists it. */
+public record MeasureView(String code, int commitment, String titleLv, String titleEn, String responsible,
+        List<String> coResponsible) {
+
+    static MeasureView of(Measure measure) {
+        return new MeasureView(measure.getCode(), measure.getCommitment().getNumber(), measure.getTitleLv(),
+                measure.getTitleEn(), measure.getResponsible().getCode(),
+                measure.coResponsibleByCode().stream().map(Institution::getCode).toList());
+    }
+}

@@ -1,0 +1,41 @@
+package lv.opengov.reporting.plan;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to the plan for the other features and the API. */
+@Service
+@Transactional(readOnly = true)
+public class PlanService {
+
+    /** Orders measure codes numerically: 1.2 before 1.10. */
+    public static final Comparator<String> MEASURE_CODE_ORDER = Comparator
+            .comparingInt((String code) -> Integer.parseInt(code.substring(0, code.indexOf('.'))))
+            .thenComparingInt(code -> Integer.parseInt(code.substring(code.indexOf('.') + 1)));
+
+    private final MeasureRepository measures;
+    private final InstitutionRepository institutions;
+
+    PlanService(MeasureRepository measures, InstitutionRepository institutions) {
+        this.measures = measures;
+        this.institutions = institutions;
+    }
+
+    public List<MeasureView> listMeasures() {
+        return measures.findAllForListing().stream()
+                .sorted(Comparator.comparing(Measure::getCode, MEASURE_CODE_ORDER))
+                .map(MeasureView::of)
+                .toList();
+    }
+
+    public List<Institution> listInstitutions() {
+        return institutions.findAll().stream().sorted(Comparator.comparing(Institution::getCode)).toList();
+    }
+
+    public Optional<Institution> findInstitution(String code) {
+        return institutions.findByCode(code);
+    }
+}

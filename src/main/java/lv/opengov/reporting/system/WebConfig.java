@@ -1,0 +1,49 @@
+package lv.opengov.reporting.system;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Latvian first: the language is the one chosen with {@code ?lang=en|lv} (kept in a cookie), else the
+ * browser's or client's {@code Accept-Language} where it asks for Latvian or English, else Latvian.
+ */
+@Configuration
+class WebConfig implements WebMvcConfigurer {
+
+    static final Locale LATVIAN = Locale.forLanguageTag("lv");
+    static final List<Locale> SUPPORTED = List.of(LATVIAN, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("reporting-lang");
+        resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return LATVIAN;
+            }
+            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+                for (Locale supported : SUPPORTED) {
+                    if (supported.getLanguage().equals(wanted.getLanguage())) {
+                        return supported;
+                    }
+                }
+            }
+            return LATVIAN;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}
