@@ -16,6 +16,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -94,9 +97,18 @@ class SecurityConfig {
         };
     }
 
+    /** 403, except for a caller who has not logged in (refused by the CSRF check first): 401. */
     private static AccessDeniedHandler forbidden(ObjectMapper json, MessageSource messages) {
-        return (request, response, e) -> write(response, json, HttpStatus.FORBIDDEN,
-                messages.getMessage("api.forbidden", null, LocaleContextHolder.getLocale()));
+        AuthenticationEntryPoint unauthorized = unauthorized(json, messages);
+        return (request, response, e) -> {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+                unauthorized.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
+                return;
+            }
+            write(response, json, HttpStatus.FORBIDDEN,
+                    messages.getMessage("api.forbidden", null, LocaleContextHolder.getLocale()));
+        };
     }
 
     private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String message)

@@ -1,0 +1,220 @@
+package lv.opengov.reporting.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import lv.opengov.reporting.plan.PlanService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox against a real SMTP server (GreenMail) that can be stopped and started again. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class OutboxDeliveryTest {
+
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    MailMessageRepository repository;
+
+    @Autowired
+    PlanService planService;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void setUp() {
+        repository.deleteAll();
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    @AfterEach
+    void tearDown() {
+        smtp.stop();
+    }
+
+    private MailMessage queue(String key, String institutionCode) {
+        var institution = planService.findInstitution(institutionCode).orElseThrow();
+        return new TransactionTemplate(transactionManager).execute(status -> outbox.queue(new OutgoingMail(key,
+                "measure-assigned", List.of(institution.getContactEmail()), List.of(institution.getHeadEmail()),
+                institution.locale(), Map.of("institution", institution, "assignments", List.of()), List.of(2),
+                null)));
+    }
+
+    @Test
+    void queuedMessageIsDeliveredExactlyOnceWithItsStableMessageId() throws Exception {
+        smtp.start();
+        MailMessage queued = queue("test:delivery:VK", "VK");
+
+        assertThat(dispatcher.dispatchDue(Instant.now())).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue(Instant.now().plus(Duration.ofDays(1)))).isZero();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        // one message, delivered to the contact and to the head in copy
+        assertThat(received).hasSize(2);
+        assertThat(received[0].getMessageID()).isEqualTo(queued.getMessageId())
+                .isEqualTo(outbox.messageIdFor("test:delivery:VK"));
+        assertThat(received[0].getSubject()).isEqualTo("Rīcības plāns: jūsu iestādei ir jauni pasākumi (2)");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("Labdien, Valsts kanceleja!");
+        MailMessage sent = outbox.find("test:delivery:VK").orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(MailStatus.SENT);
+        assertThat(sent.getAttempts()).isEqualTo(1);
+        assertThat(sent.getSentAt()).isNotNull();
+    }
+
+    @Test
+    void sameIdempotencyKeyQueuesOneMessage() {
+        MailMessage first = queue("test:twice", "VK");
+        MailMessage second = queue("test:twice", "VK");
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(repository.count()).isEqualTo(1);
+    }
+
+    @Test
+    void messageIsQueuedOnlyWithinTheTransactionOfItsCause() {
+        var institution = planService.findInstitution("VK").orElseThrow();
+        OutgoingMail mail = new OutgoingMail("test:rollback", "measure-assigned",
+                List.of(institution.getContactEmail()), List.of(), institution.locale(),
+                Map.of("institution", institution, "assignments", List.of()), List.of(1), null);
+        assertThatThrownBy(() -> outbox.queue(mail)).isInstanceOf(IllegalTransactionStateException.class);
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            outbox.queue(mail);
+            status.setRollbackOnly();
+        });
+        assertThat(outbox.find("test:rollback")).isEmpty();
+    }
+
+    @Test
+    void whileTheServerIsDownMessagesAreRetriedAndDeliveredOnceItIsBack() {
+        MailMessage queued = queue("test:retry", "TM");
+        Instant now = Instant.now();
+
+        assertThat(dispatcher.dispatchDue(now)).isZero();
+        MailMessage failed = outbox.find("test:retry").orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(MailStatus.RETRYING);
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getLastError()).isNotBlank();
+        assertThat(failed.getNextAttemptAt()).isEqualTo(now.plus(Duration.ofSeconds(30)));
+
+        // not due yet: nothing is attempted
+        assertThat(dispatcher.dispatchDue(now.plusSeconds(10))).isZero();
+        assertThat(outbox.find("test:retry").orElseThrow().getAttempts()).isEqualTo(1);
+
+        // a second failure doubles the wait
+        assertThat(dispatcher.dispatchDue(now.plusSeconds(30))).isZero();
+        MailMessage failedTwice = outbox.find("test:retry").orElseThrow();
+        assertThat(failedTwice.getAttempts()).isEqualTo(2);
+        assertThat(failedTwice.getNextAttemptAt()).isEqualTo(now.plusSeconds(30).plus(Duration.ofSeconds(60)));
+
+        smtp.start();
+        assertThat(dispatcher.dispatchDue(now.plus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue(now.plus(Duration.ofHours(2)))).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(2); // contact + head in copy, one message
+        assertThat(smtp.getReceivedMessages()[0].getHeader("Message-ID")[0]).isEqualTo(queued.getMessageId());
+        MailMessage sent = outbox.find("test:retry").orElseThrow();
+        assertThat(sent.getStatus()).isEqualTo(MailStatus.SENT);
+        assertThat(sent.getAttempts()).isEqualTo(3);
+        assertThat(sent.getLastError()).isNull();
+    }
+
+    @Test
+    void messageIsGivenUpAfterTheLastAttempt() {
+        queue("test:give-up", "FM");
+        Instant now = Instant.now();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            dispatcher.dispatchDue(now.plus(Duration.ofDays(attempt)));
+        }
+        MailMessage given = outbox.find("test:give-up").orElseThrow();
+        assertThat(given.getStatus()).isEqualTo(MailStatus.FAILED);
+        assertThat(given.getAttempts()).isEqualTo(8);
+        assertThat(dispatcher.dispatchDue(now.plus(Duration.ofDays(30)))).isZero();
+
+        smtp.start();
+        assertThat(outbox.retry(given.getId())).isPresent();
+        assertThat(dispatcher.dispatchDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> smtp.getReceivedMessages().length == 2);
+    }
+
+    @Test
+    void concurrentDispatchersSendEachMessageOnce() {
+        smtp.start();
+        IntStream.range(0, 30).forEach(i -> queue("test:concurrent:" + i, "VARAM"));
+        Instant now = Instant.now();
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(now));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(now));
+        assertThat(first.join() + second.join()).isEqualTo(30);
+        // each message goes to the contact and the head
+        assertThat(smtp.getReceivedMessages()).hasSize(60);
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count()).isEqualTo(30);
+    }
+
+    @Test
+    void mailsAreRenderedInTheRecipientsLanguageWithUserTextEscaped() {
+        var institution = planService.findInstitution("VK").orElseThrow();
+        MailMessage mail = new TransactionTemplate(transactionManager).execute(status -> outbox.queue(
+                new OutgoingMail("test:render", "measure-assigned", List.of("x@example.org"), List.of(),
+                        Locale.ENGLISH, Map.of("institution", institution, "assignments", List.of(
+                                new lv.opengov.reporting.plan.PlanImportService.Assignment("9.9",
+                                        null, "<script>alert(1)</script>", false))),
+                        List.of(1), null)));
+        assertThat(mail.getSubject()).isEqualTo("Action plan: your institution now has one new measure");
+        assertThat(mail.getBodyText()).contains("Dear colleagues of State Chancellery,")
+                .contains("- 9.9 <script>alert(1)</script> (co-responsible)");
+        assertThat(mail.getBodyHtml()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>");
+        assertThat(mail.getLanguage()).isEqualTo("en");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
