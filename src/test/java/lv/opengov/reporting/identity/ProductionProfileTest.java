@@ -1,0 +1,46 @@
+package lv.opengov.reporting.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import lv.opengov.reporting.ReportingApplication;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Outside the demo profile: no demo users, and the administrator's password from the environment. */
+class ProductionProfileTest {
+
+    /** Starts the application in a profile other than demo, with its own in-memory database. */
+    private static ConfigurableApplicationContext start(String... extra) {
+        String[] base = {
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
+                "--reporting.mail.dispatch-initial-delay=PT1H"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return new SpringApplicationBuilder(ReportingApplication.class).profiles("production").run(all);
+    }
+
+    @Test
+    void startUpStopsWithoutTheAdministratorPassword() {
+        assertThatThrownBy(() -> start().close())
+                .isInstanceOf(AdminPasswordCheck.InsecureAdminPasswordException.class);
+    }
+
+    @Test
+    void noDemoUserExistsAndTheAdministratorUsesThePasswordGiven() {
+        try (ConfigurableApplicationContext context = start("--REPORTING_ADMIN_PASSWORD=Rīga-Daugavpils-1201")) {
+            IdentityService identity = context.getBean(IdentityService.class);
+            assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
+            assertThat(identity.checkPassword("admin", "Rīga-Daugavpils-1201")).isTrue();
+            assertThat(identity.checkPassword("admin", "admin")).isFalse();
+            // the groups of the contract exist all the same, ready for real users
+            assertThat(identity.createGroupQuery().groupId("inst-vk").count()).isEqualTo(1);
+            assertThat(identity.createGroupQuery().groupId("coordinators").count()).isEqualTo(1);
+        }
+    }
+}
