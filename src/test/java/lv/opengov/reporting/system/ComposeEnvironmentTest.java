@@ -1,0 +1,109 @@
+package lv.opengov.reporting.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import lv.opengov.reporting.ReportingApplication;
+import lv.opengov.reporting.notification.MailDispatcher;
+import lv.opengov.reporting.notification.Outbox;
+import lv.opengov.reporting.notification.OutgoingMail;
+import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.support.PostgresDatabase;
+import lv.opengov.reporting.support.RequiresPostgres;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Docker does not run here, so the compose file is tested by other means: the application is started
+ * with exactly the environment that docker-compose.yml gives its {@code app} service, with the
+ * service host names pointed at the local PostgreSQL and at GreenMail in place of Mailpit.
+ */
+@RequiresPostgres
+class ComposeEnvironmentTest {
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeDefinesTheDatabaseTheMailCatcherAndTheApplicationBuiltFromTheDockerfile() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertThat(services).containsOnlyKeys("postgres", "mailpit", "app");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        assertThat(app.get("build")).isEqualTo(".");
+        assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw").contains("java\", \"-jar\"");
+        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
+        Map<String, String> db = (Map<String, String>) postgres.get("environment");
+        Map<String, String> env = (Map<String, String>) app.get("environment");
+        assertThat(env.get("POSTGRES_URL")).endsWith("//postgres:5432/" + db.get("POSTGRES_DB"));
+        assertThat(env.get("POSTGRES_USER")).isEqualTo(db.get("POSTGRES_USER"));
+        assertThat(env.get("POSTGRES_PASSWORD")).isEqualTo(db.get("POSTGRES_PASSWORD"));
+        assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
+        assertThat(env.get("REPORTING_ADMIN_PASSWORD")).startsWith("${REPORTING_ADMIN_PASSWORD:?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void applicationStartsWithTheComposeEnvironmentAndSendsMail() throws Exception {
+        Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("app");
+        Map<String, Object> environment = new HashMap<>((Map<String, Object>) app.get("environment"));
+
+        GreenMail mailpit = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailpit.start();
+        try {
+            environment.put("POSTGRES_URL", PostgresDatabase.url());
+            environment.put("POSTGRES_USER", PostgresDatabase.user());
+            environment.put("POSTGRES_PASSWORD", PostgresDatabase.password());
+            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+            environment.put("SPRING_MAIL_PORT", String.valueOf(mailpit.getSmtp().getPort()));
+            environment.put("REPORTING_ADMIN_PASSWORD", "Compose-Admin-Password-1");
+
+            StandardEnvironment springEnvironment = new StandardEnvironment();
+            springEnvironment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environment));
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingApplication.class)
+                    .environment(springEnvironment)
+                    .run("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+                            "--reporting.mail.dispatch-initial-delay=PT1H", "--spring.main.banner-mode=off")) {
+                assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("postgres");
+                try (var connection = context.getBean(DataSource.class).getConnection()) {
+                    assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+                }
+                IdentityService identity = context.getBean(IdentityService.class);
+                assertThat(identity.checkPassword("admin", "Compose-Admin-Password-1")).isTrue();
+                assertThat(context.getBean(PlanService.class).listMeasures()).isNotEmpty();
+
+                var institution = context.getBean(PlanService.class).findInstitution("VK").orElseThrow();
+                new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
+                        status -> context.getBean(Outbox.class).queue(new OutgoingMail(
+                                "compose:" + Instant.now().toEpochMilli(), "measure-assigned",
+                                List.of(institution.getContactEmail()), List.of(), institution.locale(),
+                                Map.of("institution", institution, "assignments", List.of()), List.of(1), null)));
+                context.getBean(MailDispatcher.class).dispatchDue(Instant.now().plusSeconds(1));
+                assertThat(mailpit.getReceivedMessages()).hasSize(1);
+            }
+        } finally {
+            mailpit.stop();
+        }
+    }
+}
