@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.Yaml;
  * service host names pointed at the local PostgreSQL and at GreenMail in place of Mailpit.
  */
 @RequiresPostgres
-class ComposeEnvironmentTest {
+class ComposeOnPostgresTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
