@@ -126,8 +126,8 @@ class OutboxDeliveryTest {
     @Test
     void whileTheServerIsDownMessagesAreRetriedAndDeliveredOnceItIsBack() throws Exception {
         MailMessage queued = queue("test:retry", "TM");
-        // the database keeps microseconds
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // whole milliseconds, as the database keeps at most microseconds; not before the message was queued
+        Instant now = queued.getCreatedAt().plusMillis(1).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
         assertThat(dispatcher.dispatchDue(now)).isZero();
         MailMessage failed = outbox.find("test:retry").orElseThrow();
