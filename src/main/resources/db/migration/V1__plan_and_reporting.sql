@@ -74,6 +74,11 @@ create table reporting_cycle (
     process_instance_id varchar(64),
     created_by          varchar(128) not null,
     created_at          timestamp with time zone not null,
+    opened_at           timestamp with time zone,
+    notices_done_through date,
+    consolidated_at     timestamp with time zone,
+    closed_early        boolean      not null,
+    approved_by         varchar(128),
     published_at        timestamp with time zone,
     version             bigint       not null,
     constraint ck_cycle_period check (period_from <= period_to),
@@ -85,6 +90,7 @@ create table measure_report (
     id                  bigint         not null primary key,
     cycle_id            bigint         not null references reporting_cycle (id),
     measure_id          bigint         not null references measure (id),
+    institution_id      bigint         not null references institution (id),
     state               varchar(20)    not null,
     completion          varchar(20),
     progress            varchar(10000),
@@ -142,6 +148,8 @@ create table mail_message (
 );
 
 create index ix_measure_report_cycle_state on measure_report (cycle_id, state);
+create index ix_measure_report_unlaunched on measure_report (cycle_id, process_instance_id);
+create index ix_reporting_cycle_status on reporting_cycle (status);
 create index ix_report_revision_report on report_revision (report_id);
 create index ix_mail_message_due on mail_message (status, next_attempt_at);
 create index ix_mail_message_cycle on mail_message (cycle_id);

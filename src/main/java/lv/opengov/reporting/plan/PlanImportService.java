@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanImportService {
 
     private static final Pattern INSTITUTION_CODE = Pattern.compile("[A-Z][A-Z0-9]{0,31}");
-    private static final Pattern MEASURE_CODE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})");
+    private static final Pattern MEASURE_CODE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern OGP_ID = Pattern.compile("[A-Z]{2}\\d{4}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
     private static final Set<String> LANGUAGES = Set.of("lv", "en");
@@ -232,7 +232,7 @@ public class PlanImportService {
         for (CsvTableReader.Row row : nullSafe(rows)) {
             RowCheck check = new RowCheck(PlanTable.COMMITMENTS, row, errors);
             check.required("number");
-            Integer number = check.integer("number", 1, 99);
+            Integer number = check.integer("number", 1, 999);
             if (number != null && seen.putIfAbsent(number, row.number()) != null) {
                 check.fail("number", "import.duplicate", number, seen.get(number));
             }
@@ -260,7 +260,7 @@ public class PlanImportService {
                 check.fail("code", "import.duplicate", code, seen.get(code));
             }
             check.required("commitment");
-            Integer commitment = check.integer("commitment", 1, 99);
+            Integer commitment = check.integer("commitment", 1, 999);
             if (commitment != null && !knownCommitments.contains(commitment)) {
                 check.fail("commitment", "import.commitment.unknown", commitment);
             } else if (commitment != null && code != null && !code.startsWith(commitment + ".")) {

@@ -31,6 +31,11 @@ public class PlanService {
                 .toList();
     }
 
+    /** Every measure's id by its code. */
+    public java.util.Map<String, Long> measureIdsByCode() {
+        return measures.findAll().stream().collect(java.util.stream.Collectors.toMap(Measure::getCode, Measure::getId));
+    }
+
     public List<Institution> listInstitutions() {
         return institutions.findAll().stream().sorted(Comparator.comparing(Institution::getCode)).toList();
     }

@@ -1,0 +1,53 @@
+package lv.opengov.reporting.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of the reporting-cycle model, bound by expression ({@code ${openReportsDelegate}}).
+ * Each reads the cycle id from the process and calls one step of {@link CycleService}; every step is
+ * safe to run twice, since a failed job is retried.
+ */
+@Configuration
+class CycleDelegates {
+
+    static Long cycleId(DelegateExecution execution) {
+        return (Long) execution.getVariable(ReportingCycleProcess.VAR_CYCLE_ID);
+    }
+
+    @Bean
+    JavaDelegate openReportsDelegate(CycleService cycles) {
+        return execution -> cycles.openReports(cycleId(execution));
+    }
+
+    @Bean
+    JavaDelegate sendDueNoticesDelegate(CycleService cycles) {
+        return execution -> cycles.sendDueNotices(cycleId(execution));
+    }
+
+    @Bean
+    JavaDelegate buildOverviewDelegate(CycleService cycles) {
+        return execution -> cycles.buildOverview(cycleId(execution));
+    }
+
+    @Bean
+    JavaDelegate publishCycleDelegate(CycleService cycles) {
+        return execution -> cycles.publish(cycleId(execution),
+                (String) execution.getVariable("approvedBy"));
+    }
+
+    /** measure-report: after an acceptance, lets the cycle check whether every report is in. */
+    @Bean
+    JavaDelegate reportAcceptedDelegate(CycleService cycles) {
+        return execution -> cycles.onReportAccepted(cycleId(execution));
+    }
+
+    /** measure-report: tells the institution that its report came back, with the reviewer's comment. */
+    @Bean
+    JavaDelegate returnNotificationDelegate(CycleService cycles) {
+        return execution -> cycles.notifyReturned(cycleId(execution),
+                (Long) execution.getVariable(lv.opengov.reporting.report.MeasureReportProcess.VAR_REPORT_ID));
+    }
+}

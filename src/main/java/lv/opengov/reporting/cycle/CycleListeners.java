@@ -1,0 +1,69 @@
+package lv.opengov.reporting.cycle;
+
+import java.util.stream.Collectors;
+import lv.opengov.reporting.report.ReportRow;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The listeners of the reporting-cycle model. */
+@Configuration
+class CycleListeners {
+
+    /**
+     * On the start event: a cycle started from Tasklist's start form is checked and recorded here, in
+     * the starting transaction, so that bad dates refuse the start with the same messages as the API.
+     */
+    @Bean
+    ExecutionListener cycleStartListener(CycleService cycles, IdentityService identityService) {
+        return execution -> {
+            if (execution.getVariable(ReportingCycleProcess.VAR_CYCLE_ID) != null) {
+                return;
+            }
+            CycleRequest request = new CycleRequest(string(execution, "name"), string(execution, "periodFrom"),
+                    string(execution, "periodTo"), string(execution, "invitationDate"),
+                    string(execution, "submissionDeadline"), string(execution, "legalDeadline"));
+            Authentication authentication = identityService.getCurrentAuthentication();
+            String user = authentication == null ? "system" : authentication.getUserId();
+            ReportingCycle cycle = cycles.registerStarted(request, user, execution.getProcessInstanceId());
+            execution.setVariable(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId());
+            execution.setProcessBusinessKey(cycle.getId().toString());
+        };
+    }
+
+    /** On follow-up-overdue's creation: lists the reports still missing, in the task and its form. */
+    @Bean
+    TaskListener followUpTaskListener(CycleService cycles) {
+        return task -> {
+            Long cycleId = (Long) task.getVariable(ReportingCycleProcess.VAR_CYCLE_ID);
+            String missing = cycles.missing(cycleId).stream()
+                    .map(CycleListeners::line)
+                    .collect(Collectors.joining("\n"));
+            task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
+            task.setDescription(missing.length() > 3900 ? missing.substring(0, 3900) + "…" : missing);
+        };
+    }
+
+    /** On approve-consolidation's completion: who approved, for the publication. */
+    @Bean
+    TaskListener approvalListener(IdentityService identityService) {
+        return (DelegateTask task) -> {
+            Authentication authentication = identityService.getCurrentAuthentication();
+            task.setVariable("approvedBy", authentication == null ? task.getAssignee() : authentication.getUserId());
+        };
+    }
+
+    private static String line(ReportRow row) {
+        return row.measureCode() + " (" + row.institution() + "): " + row.state();
+    }
+
+    private static String string(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

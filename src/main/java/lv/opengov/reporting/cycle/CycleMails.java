@@ -1,0 +1,104 @@
+package lv.opengov.reporting.cycle;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lv.opengov.reporting.notification.Outbox;
+import lv.opengov.reporting.notification.OutgoingMail;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.ReportRow;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails of a reporting cycle, queued in the outbox within the transaction of the step that
+ * causes them. Each has an idempotency key naming its occasion, so a step that runs again (a retried
+ * job) queues nothing twice.
+ */
+@Component
+class CycleMails {
+
+    private final Outbox outbox;
+    private final String baseUrl;
+
+    CycleMails(Outbox outbox, @Value("${reporting.base-url}") String baseUrl) {
+        this.outbox = outbox;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** A measure as a mail lists it, in the recipient's language. */
+    public record Item(String code, String title, String responsible, String deadline) {
+    }
+
+    void invitation(ReportingCycle cycle, Institution institution, List<ReportRow> rows) {
+        queue("invitation:" + cycle.getId() + ":" + institution.getCode(), "invitation", cycle, institution,
+                List.of(), rows, Map.of(), List.of(cycle.getName()));
+    }
+
+    void invitationCopy(ReportingCycle cycle, Institution institution, List<ReportRow> shared,
+            Map<String, Institution> institutions) {
+        Locale locale = institution.locale();
+        List<Item> items = new ArrayList<>();
+        for (ReportRow row : shared) {
+            items.add(new Item(row.measureCode(), row.title(locale), institutions.get(row.institution()).name(locale),
+                    format(row.dueDate(), locale)));
+        }
+        queue("invitation-copy:" + cycle.getId() + ":" + institution.getCode(), "invitation-copy", cycle,
+                institution, List.of(), List.of(), Map.of("items", items), List.of(cycle.getName()));
+    }
+
+    void reminder(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {
+        queue("reminder:" + cycle.getId() + ":" + institution.getCode() + ":" + on, "reminder", cycle, institution,
+                List.of(), rows, Map.of(), List.of(rows.size()));
+    }
+
+    void overdue(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {
+        List<String> cc = institution.getHeadEmail() == null ? List.of() : List.of(institution.getHeadEmail());
+        queue("overdue:" + cycle.getId() + ":" + institution.getCode() + ":" + on, "overdue", cycle, institution,
+                cc, rows, Map.of(), List.of(rows.size()));
+    }
+
+    void returned(ReportingCycle cycle, Institution institution, ReportRow row, String comment, int revision) {
+        queue("returned:" + row.reportId() + ":" + revision, "returned", cycle, institution, List.of(), List.of(row),
+                Map.of("comment", comment == null ? "" : comment), List.of(row.measureCode()));
+    }
+
+    void published(ReportingCycle cycle, List<String> boardEmails, long accepted, long total) {
+        if (boardEmails.isEmpty()) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag("lv");
+        Map<String, Object> model = new HashMap<>();
+        model.put("cycle", cycle);
+        model.put("accepted", accepted);
+        model.put("total", total);
+        model.put("publicUrl", baseUrl + "/public/cycles/" + cycle.getId());
+        model.put("overviewUrl", baseUrl + "/api/cycles/" + cycle.getId() + "/overview");
+        outbox.queue(new OutgoingMail("published:" + cycle.getId(), "published", boardEmails, List.of(), locale,
+                model, List.of(cycle.getName()), cycle.getId()));
+    }
+
+    private void queue(String key, String template, ReportingCycle cycle, Institution institution, List<String> cc,
+            List<ReportRow> rows, Map<String, Object> extra, List<Object> subjectArgs) {
+        Locale locale = institution.locale();
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("cycle", cycle);
+        model.put("institutionName", institution.name(locale));
+        model.putIfAbsent("items", rows.stream().map(r -> new Item(r.measureCode(), r.title(locale), null,
+                format(r.dueDate(), locale))).toList());
+        model.put("deadline", format(cycle.getSubmissionDeadline(), locale));
+        model.put("legalDeadline", format(cycle.getLegalDeadline(), locale));
+        model.put("tasklistUrl", baseUrl + "/camunda/app/tasklist/");
+        outbox.queue(new OutgoingMail(key, template, List.of(institution.getContactEmail()), cc, locale, model,
+                subjectArgs, cycle.getId()));
+    }
+
+    static String format(LocalDate date, Locale locale) {
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    }
+}

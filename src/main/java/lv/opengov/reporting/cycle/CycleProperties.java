@@ -1,0 +1,27 @@
+package lv.opengov.reporting.cycle;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The reporting cycle's settings ({@code reporting.cycle.*}).
+ *
+ * @param reminderDaysBefore the reminder digests, in days before a report's deadline
+ * @param followUpIntervalDays after the legal deadline, how long until coordinators are asked again
+ *                             about the reports still missing
+ * @param noticeTime           the time of day at which invitations, reminders and notices go out
+ * @param zone                 the time zone of the dates
+ */
+@ConfigurationProperties("reporting.cycle")
+public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
+        ZoneId zone) {
+
+    public CycleProperties {
+        reminderDaysBefore = reminderDaysBefore == null ? List.of(5, 1) : List.copyOf(reminderDaysBefore);
+        followUpIntervalDays = followUpIntervalDays <= 0 ? 7 : followUpIntervalDays;
+        noticeTime = noticeTime == null ? LocalTime.of(9, 0) : noticeTime;
+        zone = zone == null ? ZoneId.of("Europe/Riga") : zone;
+    }
+}

@@ -1,0 +1,101 @@
+package lv.opengov.reporting.cycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import lv.opengov.reporting.report.ReportService;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the cycle's mails go out and its timers fire. Used by the reporting-cycle model's timer
+ * expressions ({@code ${cycleSchedule.nextNoticeAt(cycleId)}}), so that a deadline moved by a
+ * coordinator moves the timers with it.
+ *
+ * <p>A "notice date" is a day on which something is due: a reminder digest a configured number of
+ * days before some open report's deadline, or an overdue notice the day after it. Notice dates are
+ * processed one at a time, in order, and remembered, so a late timer catches up without repeating.
+ */
+@Component("cycleSchedule")
+public class CycleSchedule {
+
+    private final CycleProperties properties;
+    private final ReportingCycleRepository cycles;
+    private final ReportService reports;
+    private final Clock clock;
+
+    CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, Clock clock) {
+        this.properties = properties;
+        this.cycles = cycles;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** The reminder dates for a deadline, after the invitation date, earliest first. */
+    public List<LocalDate> reminderDates(LocalDate deadline, LocalDate invitationDate) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (int days : properties.reminderDaysBefore()) {
+            LocalDate date = deadline.minusDays(days);
+            if (date.isAfter(invitationDate)) {
+                dates.add(date);
+            }
+        }
+        return List.copyOf(dates);
+    }
+
+    /** The day the overdue notice for a deadline goes out. */
+    public LocalDate overdueNoticeDate(LocalDate deadline) {
+        return deadline.plusDays(1);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
+    public Date at(LocalDate date) {
+        return Date.from(ZonedDateTime.of(date, properties.noticeTime(), properties.zone()).toInstant());
+    }
+
+    /** The moment invitations go out: 09:00 on the invitation date (at once when that has passed). */
+    public Date invitationAt(Long cycleId) {
+        return at(cycle(cycleId).getInvitationDate());
+    }
+
+    public Date legalDeadlineAt(Long cycleId) {
+        return at(cycle(cycleId).getLegalDeadline());
+    }
+
+    public Date followUpAgainAt(Long cycleId) {
+        return at(today().plusDays(properties.followUpIntervalDays()));
+    }
+
+    public boolean hasNoticesLeft(Long cycleId) {
+        return nextNoticeDate(cycleId).isPresent();
+    }
+
+    /** 09:00 of the next notice date; a date already past makes the timer fire at once. */
+    public Date nextNoticeAt(Long cycleId) {
+        return at(nextNoticeDate(cycleId).orElseThrow(
+                () -> new IllegalStateException("Cycle " + cycleId + " has no notice left to send")));
+    }
+
+    /** The earliest notice date not yet processed, for the reports still owed. */
+    public Optional<LocalDate> nextNoticeDate(Long cycleId) {
+        ReportingCycle cycle = cycle(cycleId);
+        LocalDate done = cycle.getNoticesDoneThrough() != null ? cycle.getNoticesDoneThrough()
+                : cycle.getInvitationDate();
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (LocalDate deadline : reports.openDueDates(cycleId)) {
+            dates.addAll(reminderDates(deadline, cycle.getInvitationDate()));
+            dates.add(overdueNoticeDate(deadline));
+        }
+        return Optional.ofNullable(dates.higher(done));
+    }
+
+    private ReportingCycle cycle(Long cycleId) {
+        return cycles.findById(cycleId).orElseThrow(() -> new IllegalStateException("No cycle " + cycleId));
+    }
+}

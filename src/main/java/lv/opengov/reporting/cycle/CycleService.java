@@ -1,0 +1,397 @@
+package lv.opengov.reporting.cycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.plan.MeasureView;
+import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportState;
+import lv.opengov.reporting.system.ApiError.FieldProblem;
+import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.system.NotFoundException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting cycles: starting one, the steps its process takes (opening reports with invitations,
+ * reminders and notices, consolidation, publication) and what coordinators do to it (extend, close).
+ */
+@Service
+@Transactional
+public class CycleService {
+
+    private final ReportingCycleRepository cycles;
+    private final ReportService reports;
+    private final PlanService plan;
+    private final CycleSchedule schedule;
+    private final CycleMails mails;
+    private final CycleTimers timers;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CycleService(ReportingCycleRepository cycles, ReportService reports, PlanService plan, CycleSchedule schedule,
+            CycleMails mails, CycleTimers timers, RuntimeService runtimeService, IdentityService identityService,
+            ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+        this.cycles = cycles;
+        this.reports = reports;
+        this.plan = plan;
+        this.schedule = schedule;
+        this.mails = mails;
+        this.timers = timers;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Published once the reports of a cycle have been opened and the transaction has committed. */
+    public record ReportsOpened(Long cycleId) {
+    }
+
+    // --- starting -----------------------------------------------------------------------------
+
+    /** Checks the request, records the cycle and starts its process, all in one transaction. */
+    public ReportingCycle start(CycleRequest request, String userId) {
+        ReportingCycle cycle = register(request, userId);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY,
+                cycle.getId().toString(), Map.of(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId()));
+        cycle.started(instance.getId());
+        return cycle;
+    }
+
+    /** Records a cycle whose process was started from Tasklist's start form. */
+    ReportingCycle registerStarted(CycleRequest request, String userId, String processInstanceId) {
+        ReportingCycle cycle = register(request, userId);
+        cycle.started(processInstanceId);
+        return cycle;
+    }
+
+    private ReportingCycle register(CycleRequest request, String userId) {
+        CycleRequest.Valid valid = validate(request);
+        return cycles.save(new ReportingCycle(valid, userId, clock.instant()));
+    }
+
+    CycleRequest.Valid validate(CycleRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = request.name() == null ? null : request.name().strip();
+        if (name == null || name.isEmpty()) {
+            problems.add(problem("name", "cycle.required"));
+        } else if (name.length() > 200) {
+            problems.add(problem("name", "cycle.name.too-long"));
+        }
+        LocalDate periodFrom = date("periodFrom", request.periodFrom(), problems);
+        LocalDate periodTo = date("periodTo", request.periodTo(), problems);
+        LocalDate invitation = date("invitationDate", request.invitationDate(), problems);
+        LocalDate deadline = date("submissionDeadline", request.submissionDeadline(), problems);
+        LocalDate legal = date("legalDeadline", request.legalDeadline(), problems);
+        LocalDate today = schedule.today();
+        if (periodFrom != null && periodTo != null && periodTo.isBefore(periodFrom)) {
+            problems.add(problem("periodTo", "cycle.period.order", periodFrom));
+        }
+        for (Map.Entry<String, LocalDate> date : Map.of("invitationDate", nullSafe(invitation),
+                "submissionDeadline", nullSafe(deadline), "legalDeadline", nullSafe(legal)).entrySet()) {
+            if (date.getValue() != LocalDate.MAX && date.getValue().isBefore(today)) {
+                problems.add(problem(date.getKey(), "cycle.date.past", date.getValue()));
+            }
+        }
+        if (invitation != null && deadline != null && invitation.isAfter(deadline)) {
+            problems.add(problem("invitationDate", "cycle.invitation.after-deadline", deadline));
+        }
+        if (deadline != null && legal != null && deadline.isAfter(legal)) {
+            problems.add(problem("submissionDeadline", "cycle.deadline.after-legal", legal));
+        }
+        if (periodFrom != null && periodTo != null) {
+            cycles.findAll().stream()
+                    .filter(c -> c.getStatus().isActive() && c.getPeriodFrom().equals(periodFrom)
+                            && c.getPeriodTo().equals(periodTo))
+                    .findFirst()
+                    .ifPresent(c -> problems.add(problem("periodFrom", "cycle.period.active", c.getId())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("invalid cycle", problems);
+        }
+        return new CycleRequest.Valid(name, periodFrom, periodTo, invitation, deadline, legal);
+    }
+
+    // --- the process's steps --------------------------------------------------------------------
+
+    /**
+     * Opens one report per measure of the plan, due on the cycle's deadline, and queues one invitation
+     * per responsible institution and one copy per co-responsible institution. The measure-report
+     * processes are started after this transaction commits, each in a transaction of its own.
+     */
+    public void openReports(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.SCHEDULED) {
+            return;
+        }
+        Map<String, Institution> institutions = institutionsByCode();
+        List<MeasureView> measures = plan.listMeasures();
+        Map<String, Long> measureIds = plan.measureIdsByCode();
+        List<ReportService.Opening> openings = new ArrayList<>();
+        for (MeasureView measure : measures) {
+            openings.add(new ReportService.Opening(measureIds.get(measure.code()),
+                    institutions.get(measure.responsible()).getId()));
+        }
+        reports.openReports(cycleId, openings, cycle.getSubmissionDeadline());
+        cycle.opened(clock.instant());
+
+        List<ReportRow> rows = sorted(reports.rows(cycleId));
+        Map<String, List<ReportRow>> byInstitution = rows.stream()
+                .collect(Collectors.groupingBy(ReportRow::institution, LinkedHashMap::new, Collectors.toList()));
+        byInstitution.forEach((code, own) -> mails.invitation(cycle, institutions.get(code), own));
+
+        Map<String, ReportRow> rowByMeasure = rows.stream()
+                .collect(Collectors.toMap(ReportRow::measureCode, Function.identity()));
+        Map<String, List<ReportRow>> shared = new LinkedHashMap<>();
+        for (MeasureView measure : measures) {
+            for (String partner : measure.coResponsible()) {
+                shared.computeIfAbsent(partner, p -> new ArrayList<>()).add(rowByMeasure.get(measure.code()));
+            }
+        }
+        shared.forEach((code, list) -> mails.invitationCopy(cycle, institutions.get(code), list, institutions));
+        events.publishEvent(new ReportsOpened(cycleId));
+    }
+
+    /**
+     * Sends what is due on the cycle's next notice date: a reminder digest to each institution with
+     * reports still open whose deadline is a reminder's distance away, and an overdue notice to each
+     * institution whose reports' deadline was the day before.
+     */
+    public void sendDueNotices(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        LocalDate date = schedule.nextNoticeDate(cycleId).orElse(null);
+        if (date == null || cycle.getStatus() != CycleStatus.COLLECTING) {
+            return;
+        }
+        Map<String, Institution> institutions = institutionsByCode();
+        List<LocalDate> remindedDeadlines = new ArrayList<>();
+        for (LocalDate deadline : reports.openDueDates(cycleId)) {
+            if (schedule.reminderDates(deadline, cycle.getInvitationDate()).contains(date)) {
+                remindedDeadlines.add(deadline);
+            }
+        }
+        byInstitution(reports.openRowsDueOn(cycleId, remindedDeadlines))
+                .forEach((code, rows) -> mails.reminder(cycle, institutions.get(code), rows, date));
+        byInstitution(reports.openRowsDueOn(cycleId, List.of(date.minusDays(1))))
+                .forEach((code, rows) -> mails.overdue(cycle, institutions.get(code), rows, date));
+        cycle.noticesSentFor(date);
+    }
+
+    /**
+     * Called after each acceptance: when no report is left to accept, the cycle moves on to
+     * consolidation. The cycle's row lock makes the last of two simultaneous acceptances see both.
+     */
+    public void onReportAccepted(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (reports.countNotAccepted(cycleId) == 0 && cycle.startConsolidation(false)) {
+            runtimeService.createMessageCorrelation(ReportingCycleProcess.MESSAGE_REPORTS_COMPLETE)
+                    .processInstanceId(cycle.getProcessInstanceId())
+                    .correlate();
+        }
+    }
+
+    /** A coordinator closes the cycle with the reports accepted so far; the rest are recorded as missing. */
+    public ReportingCycle close(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (!cycle.startConsolidation(true)) {
+            throw new InvalidInputException("not collecting", List.of(problem("status", "cycle.not-collecting",
+                    cycleId, cycle.getStatus())));
+        }
+        runtimeService.createMessageCorrelation(ReportingCycleProcess.MESSAGE_CYCLE_CLOSED)
+                .processInstanceId(cycle.getProcessInstanceId())
+                .correlate();
+        return cycle;
+    }
+
+    /** Records the end of collection: the reports not accepted are withdrawn from the institutions. */
+    public void buildOverview(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        // closed from the follow-up task, the cycle is still collecting
+        cycle.startConsolidation(true);
+        if (cycle.getStatus() != CycleStatus.CONSOLIDATING) {
+            return;
+        }
+        List<String> open = reports.rows(cycleId).stream()
+                .filter(r -> r.state() != ReportState.ACCEPTED && r.processInstanceId() != null)
+                .map(ReportRow::processInstanceId)
+                .toList();
+        List<String> running = open.isEmpty() ? List.of() : runtimeService.createProcessInstanceQuery()
+                .processInstanceIds(new java.util.HashSet<>(open)).list().stream().map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtimeService.deleteProcessInstancesAsync(running, null, "Cycle " + cycleId + " closed", true, true);
+        }
+        cycle.consolidated(clock.instant());
+    }
+
+    /** Publishes the approved overview and tells the board. */
+    public void publish(Long cycleId, String approvedBy) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL) {
+            return;
+        }
+        cycle.published(approvedBy, clock.instant());
+        Map<ReportState, Long> counts = reports.countByState(cycleId);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<String> board = identityService.createUserQuery().memberOfGroup(lv.opengov.reporting.identity.Groups.BOARD)
+                .list().stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+        mails.published(cycle, board, counts.get(ReportState.ACCEPTED), total);
+    }
+
+    /** Sends the institution the reviewer's comment on a returned report. */
+    public void notifyReturned(Long cycleId, Long reportId) {
+        ReportingCycle cycle = find(cycleId);
+        ReportRow row = reports.row(reportId);
+        var report = reports.find(reportId).orElseThrow();
+        mails.returned(cycle, institutionsByCode().get(row.institution()), row, report.getReviewComment(),
+                reports.revisions(reportId).size());
+    }
+
+    /** The reports still owed, as a line each, for the coordinators' follow-up task. */
+    @Transactional(readOnly = true)
+    public List<ReportRow> missing(Long cycleId) {
+        return sorted(reports.rows(cycleId)).stream().filter(r -> r.state() != ReportState.ACCEPTED).toList();
+    }
+
+    // --- coordinators' changes ------------------------------------------------------------------
+
+    /**
+     * Moves the deadline of the whole cycle (measureCode null) or of one measure's report. The reports
+     * get the new due date; the process's timers and the open tasks follow (see {@link CycleTimers}).
+     */
+    public ReportingCycle extend(Long cycleId, String measureCode, String newDeadline) {
+        ReportingCycle cycle = lock(cycleId);
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate deadline = date("submissionDeadline", newDeadline, problems);
+        if (cycle.getStatus() != CycleStatus.COLLECTING && cycle.getStatus() != CycleStatus.SCHEDULED) {
+            problems.add(problem("status", "cycle.not-collecting", cycleId, cycle.getStatus()));
+        }
+        if (deadline != null && deadline.isBefore(schedule.today())) {
+            problems.add(problem("submissionDeadline", "cycle.extend.before-today"));
+        }
+        if (deadline != null && deadline.isAfter(cycle.getLegalDeadline())) {
+            problems.add(problem("submissionDeadline", "cycle.extend.after-legal", cycle.getLegalDeadline()));
+        }
+        Long measureId = null;
+        if (measureCode != null) {
+            measureId = plan.measureIdsByCode().get(measureCode);
+            if (measureId == null || cycle.getStatus() == CycleStatus.SCHEDULED
+                    || reports.rows(cycleId).stream().noneMatch(r -> r.measureCode().equals(measureCode))) {
+                problems.add(problem("measureCode", "cycle.measure.unknown", cycleId, measureCode));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("invalid extension", problems);
+        }
+        if (measureCode == null) {
+            cycle.extendTo(deadline);
+        }
+        var changed = reports.extend(cycleId, measureId, deadline);
+        timers.follow(cycle, changed.stream().map(r -> r.getProcessInstanceId())
+                .filter(java.util.Objects::nonNull).toList(), deadline);
+        return cycle;
+    }
+
+    // --- reading --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<ReportingCycle> list() {
+        return cycles.findAllByOrderByCreatedAtDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportingCycle> published() {
+        return cycles.findByStatusOrderByPublishedAtDesc(CycleStatus.PUBLISHED);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportingCycle> collecting() {
+        return cycles.findByStatus(CycleStatus.COLLECTING);
+    }
+
+    @Transactional(readOnly = true)
+    public ReportingCycle find(Long cycleId) {
+        return cycles.findById(cycleId).orElseThrow(() -> new NotFoundException(
+                messages.getMessage("cycle.not-found", new Object[] {cycleId}, LocaleContextHolder.getLocale())));
+    }
+
+    /** The reports of the cycle, in plan order; for institution users only their own institutions'. */
+    @Transactional(readOnly = true)
+    public List<ReportRow> rows(Long cycleId, List<String> onlyInstitutions) {
+        find(cycleId);
+        return sorted(reports.rows(cycleId)).stream()
+                .filter(r -> onlyInstitutions == null || onlyInstitutions.contains(r.institution()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<ReportState, Long> counts(Long cycleId) {
+        return reports.countByState(cycleId);
+    }
+
+    public List<LocalDate> reminderDates(ReportingCycle cycle) {
+        return schedule.reminderDates(cycle.getSubmissionDeadline(), cycle.getInvitationDate());
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private ReportingCycle lock(Long cycleId) {
+        return cycles.lockById(cycleId).orElseThrow(() -> new NotFoundException(
+                messages.getMessage("cycle.not-found", new Object[] {cycleId}, LocaleContextHolder.getLocale())));
+    }
+
+    private Map<String, Institution> institutionsByCode() {
+        return plan.listInstitutions().stream().collect(Collectors.toMap(Institution::getCode, Function.identity()));
+    }
+
+    private static Map<String, List<ReportRow>> byInstitution(List<ReportRow> rows) {
+        return sorted(rows).stream()
+                .collect(Collectors.groupingBy(ReportRow::institution, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    static List<ReportRow> sorted(List<ReportRow> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(ReportRow::measureCode,
+                PlanService.MEASURE_CODE_ORDER)).toList();
+    }
+
+    private LocalDate date(String field, String value, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(problem(field, "cycle.required"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(problem(field, "cycle.date.invalid", value));
+            return null;
+        }
+    }
+
+    private static LocalDate nullSafe(LocalDate date) {
+        return date == null ? LocalDate.MAX : date;
+    }
+
+    private FieldProblem problem(String field, String code, Object... args) {
+        return new FieldProblem(field, messages.getMessage(code, args, LocaleContextHolder.getLocale()));
+    }
+}

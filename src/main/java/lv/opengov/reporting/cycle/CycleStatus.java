@@ -1,0 +1,19 @@
+package lv.opengov.reporting.cycle;
+
+/** The life of a reporting cycle. */
+public enum CycleStatus {
+    /** Started; waiting for its invitation date. */
+    SCHEDULED,
+    /** Invitations sent; institutions are reporting. */
+    COLLECTING,
+    /** Every report accepted, or closed by a coordinator: the overview is being built. */
+    CONSOLIDATING,
+    /** The overview waits for a coordinator's approval. */
+    AWAITING_APPROVAL,
+    /** Approved and public. */
+    PUBLISHED;
+
+    public boolean isActive() {
+        return this != PUBLISHED;
+    }
+}

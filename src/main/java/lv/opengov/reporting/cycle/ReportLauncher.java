@@ -1,0 +1,116 @@
+package lv.opengov.reporting.cycle;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Starts one measure-report process per opened report, each in a transaction of its own, on a
+ * thread of its own: a cycle of ten thousand measures is ten thousand small transactions, not one
+ * giant one, and no two of them touch the same rows. The report row is locked while its process is
+ * started and records the instance, so a report is launched once even when the regular sweep (which
+ * picks up whatever a crash left behind) runs at the same time.
+ */
+@Component
+class ReportLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportLauncher.class);
+
+    private final ReportService reports;
+    private final CycleService cycles;
+    private final CycleSchedule schedule;
+    private final RuntimeService runtimeService;
+    private final TransactionTemplate transaction;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "report-launcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReportLauncher(ReportService reports, CycleService cycles, CycleSchedule schedule, RuntimeService runtimeService,
+            PlatformTransactionManager transactionManager) {
+        this.reports = reports;
+        this.cycles = cycles;
+        this.schedule = schedule;
+        this.runtimeService = runtimeService;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void onReportsOpened(CycleService.ReportsOpened event) {
+        executor.execute(() -> launchAll(event.cycleId()));
+    }
+
+    @Scheduled(fixedDelayString = "${reporting.cycle.launch-sweep-interval:PT1M}",
+            initialDelayString = "${reporting.cycle.launch-sweep-initial-delay:PT20S}")
+    public void sweep() {
+        cycles.collecting().forEach(cycle -> executor.execute(() -> launchAll(cycle.getId())));
+    }
+
+    /** @return how many processes this call started */
+    int launchAll(Long cycleId) {
+        List<Long> pending = reports.unlaunchedIds(cycleId);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        ReportingCycle cycle = cycles.find(cycleId);
+        int started = 0;
+        for (Long reportId : pending) {
+            try {
+                Boolean launched = transaction.execute(status -> launch(cycle, reportId));
+                if (Boolean.TRUE.equals(launched)) {
+                    started++;
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not start the report process of report {} in cycle {}; the sweep will try again",
+                        reportId, cycleId, e);
+            }
+        }
+        log.info("Started {} measure-report processes for cycle {}", started, cycleId);
+        return started;
+    }
+
+    private boolean launch(ReportingCycle cycle, Long reportId) {
+        ReportRow row = reports.lockUnlaunched(reportId).orElse(null);
+        if (row == null) {
+            return false;
+        }
+        List<LocalDate> reminders = schedule.reminderDates(row.dueDate(), cycle.getInvitationDate());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(MeasureReportProcess.VAR_REPORT_ID, reportId);
+        variables.put(MeasureReportProcess.VAR_CYCLE_ID, cycle.getId());
+        variables.put(MeasureReportProcess.VAR_MEASURE_CODE, row.measureCode());
+        variables.put(MeasureReportProcess.VAR_MEASURE_TITLE, row.measureCode() + " " + row.title(
+                java.util.Locale.forLanguageTag("lv")));
+        variables.put(MeasureReportProcess.VAR_INSTITUTION_GROUP, Institution.groupIdFor(row.institution()));
+        variables.put(MeasureReportProcess.VAR_DUE_DATE, schedule.at(row.dueDate()));
+        variables.put(MeasureReportProcess.VAR_FOLLOW_UP_DATE, reminders.isEmpty() ? null : schedule.at(reminders.get(0)));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureReportProcess.KEY,
+                MeasureReportProcess.businessKey(cycle.getId(), row.measureCode()), variables);
+        reports.launched(reportId, instance.getId());
+        return true;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

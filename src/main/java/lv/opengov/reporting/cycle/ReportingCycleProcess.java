@@ -1,0 +1,38 @@
+package lv.opengov.reporting.cycle;
+
+/** Names of the reporting-cycle process, shared by its model, its code and its tests. */
+public final class ReportingCycleProcess {
+
+    public static final String KEY = "reporting-cycle";
+
+    public static final String VAR_CYCLE_ID = "cycleId";
+    public static final String VAR_CLOSE_CYCLE = "closeCycle";
+    public static final String VAR_MISSING_MEASURES = "missingMeasures";
+
+    public static final String MESSAGE_REPORTS_COMPLETE = "reports-complete";
+    public static final String MESSAGE_CYCLE_CLOSED = "cycle-closed";
+
+    public static final String TASK_FOLLOW_UP = "follow-up-overdue";
+    public static final String TASK_APPROVE = "approve-consolidation";
+
+    public static final String START = "StartEvent_CycleStarted";
+    public static final String TIMER_INVITATION = "Timer_InvitationDate";
+    public static final String ACTIVITY_OPEN_REPORTS = "Task_OpenReports";
+    public static final String SUBPROCESS_COLLECT = "SubProcess_CollectReports";
+    public static final String GATEWAY_NOTICES_LEFT = "Gateway_NoticesLeft";
+    public static final String TIMER_NOTICE_DUE = "Timer_NoticeDue";
+    public static final String ACTIVITY_SEND_NOTICES = "Task_SendDueNotices";
+    public static final String TIMER_LEGAL_DEADLINE = "Timer_LegalDeadline";
+    /** User tasks carry the contract's task keys as their ids: Camunda's task key is the element id. */
+    public static final String ACTIVITY_FOLLOW_UP = TASK_FOLLOW_UP;
+    public static final String TIMER_FOLLOW_UP_AGAIN = "Timer_FollowUpAgain";
+    public static final String BOUNDARY_REPORTS_COMPLETE = "Event_ReportsComplete";
+    public static final String BOUNDARY_CYCLE_CLOSED = "Event_CycleClosed";
+    public static final String ACTIVITY_BUILD_OVERVIEW = "Task_BuildOverview";
+    public static final String ACTIVITY_APPROVE = TASK_APPROVE;
+    public static final String ACTIVITY_PUBLISH = "Task_PublishCycle";
+    public static final String END_PUBLISHED = "EndEvent_CyclePublished";
+
+    private ReportingCycleProcess() {
+    }
+}

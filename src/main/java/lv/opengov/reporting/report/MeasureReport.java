@@ -1,0 +1,196 @@
+package lv.opengov.reporting.report;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One measure's report in one cycle. It holds the latest submission; every submission is also kept
+ * as a {@link ReportRevision}. The measure and the institution are referenced by id: the institution
+ * is the one responsible when the cycle opened the report.
+ */
+@Entity
+@Table(name = "measure_report")
+public class MeasureReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "measure_report_seq")
+    @SequenceGenerator(name = "measure_report_seq", sequenceName = "measure_report_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "cycle_id", nullable = false)
+    private Long cycleId;
+
+    @Column(name = "measure_id", nullable = false)
+    private Long measureId;
+
+    @Column(name = "institution_id", nullable = false)
+    private Long institutionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ReportState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Completion completion;
+
+    @Column(length = 10000)
+    private String progress;
+
+    @Column(length = 10000)
+    private String challenges;
+
+    @Column(name = "next_steps", length = 10000)
+    private String nextSteps;
+
+    @Column(name = "funds_spent_eur", precision = 14, scale = 2)
+    private BigDecimal fundsSpentEur;
+
+    @Column(name = "evidence_links", length = 10000)
+    private String evidenceLinks;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "submitted_by", length = 128)
+    private String submittedBy;
+
+    @Column(name = "review_comment", length = 10000)
+    private String reviewComment;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "reviewed_by", length = 128)
+    private String reviewedBy;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @Version
+    private long version;
+
+    protected MeasureReport() {
+    }
+
+    MeasureReport(Long cycleId, Long measureId, Long institutionId, LocalDate dueDate) {
+        this.cycleId = cycleId;
+        this.measureId = measureId;
+        this.institutionId = institutionId;
+        this.dueDate = dueDate;
+        this.state = ReportState.AWAITING;
+    }
+
+    void submit(ReportValues values, String userId, Instant at) {
+        this.completion = values.completion();
+        this.progress = values.progress();
+        this.challenges = values.challenges();
+        this.nextSteps = values.nextSteps();
+        this.fundsSpentEur = values.fundsSpentEur();
+        this.evidenceLinks = values.evidenceLinksText();
+        this.submittedBy = userId;
+        this.submittedAt = at;
+        this.state = ReportState.SUBMITTED;
+    }
+
+    void review(boolean accepted, String comment, String userId, Instant at) {
+        this.state = accepted ? ReportState.ACCEPTED : ReportState.RETURNED;
+        this.reviewComment = comment;
+        this.reviewedBy = userId;
+        this.reviewedAt = at;
+    }
+
+    void launched(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void extendTo(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getCycleId() {
+        return cycleId;
+    }
+
+    public Long getMeasureId() {
+        return measureId;
+    }
+
+    public Long getInstitutionId() {
+        return institutionId;
+    }
+
+    public ReportState getState() {
+        return state;
+    }
+
+    public Completion getCompletion() {
+        return completion;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    public String getChallenges() {
+        return challenges;
+    }
+
+    public String getNextSteps() {
+        return nextSteps;
+    }
+
+    public BigDecimal getFundsSpentEur() {
+        return fundsSpentEur;
+    }
+
+    public String getEvidenceLinks() {
+        return evidenceLinks;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+}

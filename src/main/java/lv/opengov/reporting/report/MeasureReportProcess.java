@@ -1,0 +1,34 @@
+package lv.opengov.reporting.report;
+
+/** Names of the measure-report process, shared by its model, its code and its tests. */
+public final class MeasureReportProcess {
+
+    public static final String KEY = "measure-report";
+
+    public static final String TASK_SUBMIT = "submit-report";
+    public static final String TASK_REVIEW = "review-report";
+
+    /** User tasks carry the contract's task keys as their ids: Camunda's task key is the element id. */
+    public static final String ACTIVITY_SUBMIT = TASK_SUBMIT;
+    public static final String ACTIVITY_REVIEW = TASK_REVIEW;
+    public static final String ACTIVITY_NOTIFY_RETURN = "Task_NotifyReturn";
+    public static final String ACTIVITY_RECORD_ACCEPTANCE = "Task_RecordAcceptance";
+    public static final String END_ACCEPTED = "EndEvent_ReportAccepted";
+
+    public static final String VAR_REPORT_ID = "reportId";
+    public static final String VAR_CYCLE_ID = "cycleId";
+    public static final String VAR_MEASURE_CODE = "measureCode";
+    public static final String VAR_MEASURE_TITLE = "measureTitle";
+    public static final String VAR_INSTITUTION_GROUP = "institutionGroup";
+    public static final String VAR_DUE_DATE = "dueDate";
+    public static final String VAR_FOLLOW_UP_DATE = "followUpDate";
+    public static final String VAR_DECISION = "decision";
+    public static final String VAR_REVIEW_COMMENT = "reviewComment";
+
+    private MeasureReportProcess() {
+    }
+
+    public static String businessKey(Long cycleId, String measureCode) {
+        return cycleId + ":" + measureCode;
+    }
+}

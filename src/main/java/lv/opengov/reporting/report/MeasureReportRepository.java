@@ -1,0 +1,41 @@
+package lv.opengov.reporting.report;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import jakarta.persistence.LockModeType;
+
+interface MeasureReportRepository extends JpaRepository<MeasureReport, Long> {
+
+    List<MeasureReport> findByCycleId(Long cycleId);
+
+    @Query("select r.id from MeasureReport r where r.cycleId = :cycleId and r.processInstanceId is null order by r.id")
+    List<Long> findUnlaunchedIds(Long cycleId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from MeasureReport r where r.id = :id")
+    Optional<MeasureReport> lockById(Long id);
+
+    long countByCycleIdAndStateNot(Long cycleId, ReportState state);
+
+    long countByCycleId(Long cycleId);
+
+    @Query("""
+            select r from MeasureReport r
+            where r.cycleId = :cycleId and r.state in :states and r.dueDate in :dueDates
+            """)
+    List<MeasureReport> findOpenDueOn(Long cycleId, Collection<ReportState> states, Collection<LocalDate> dueDates);
+
+    @Query("""
+            select distinct r.dueDate from MeasureReport r
+            where r.cycleId = :cycleId and r.state in :states
+            """)
+    List<LocalDate> findOpenDueDates(Long cycleId, Collection<ReportState> states);
+
+    @Query("select r from MeasureReport r where r.cycleId = :cycleId and r.measureId = :measureId")
+    Optional<MeasureReport> findByCycleAndMeasure(Long cycleId, Long measureId);
+}

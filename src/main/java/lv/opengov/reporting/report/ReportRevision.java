@@ -1,0 +1,115 @@
+package lv.opengov.reporting.report;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One submission of a report, kept unchanged: who, when, which values. */
+@Entity
+@Table(name = "report_revision")
+public class ReportRevision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_revision_seq")
+    @SequenceGenerator(name = "report_revision_seq", sequenceName = "report_revision_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "report_id", nullable = false)
+    private Long reportId;
+
+    @Column(name = "revision_no", nullable = false)
+    private int revisionNo;
+
+    @Column(name = "submitted_by", nullable = false, length = 128)
+    private String submittedBy;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Completion completion;
+
+    @Column(nullable = false, length = 10000)
+    private String progress;
+
+    @Column(length = 10000)
+    private String challenges;
+
+    @Column(name = "next_steps", length = 10000)
+    private String nextSteps;
+
+    @Column(name = "funds_spent_eur", precision = 14, scale = 2)
+    private BigDecimal fundsSpentEur;
+
+    @Column(name = "evidence_links", length = 10000)
+    private String evidenceLinks;
+
+    protected ReportRevision() {
+    }
+
+    ReportRevision(Long reportId, int revisionNo, ReportValues values, String submittedBy, Instant submittedAt) {
+        this.reportId = reportId;
+        this.revisionNo = revisionNo;
+        this.submittedBy = submittedBy;
+        this.submittedAt = submittedAt;
+        this.completion = values.completion();
+        this.progress = values.progress();
+        this.challenges = values.challenges();
+        this.nextSteps = values.nextSteps();
+        this.fundsSpentEur = values.fundsSpentEur();
+        this.evidenceLinks = values.evidenceLinksText();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getReportId() {
+        return reportId;
+    }
+
+    public int getRevisionNo() {
+        return revisionNo;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Completion getCompletion() {
+        return completion;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    public String getChallenges() {
+        return challenges;
+    }
+
+    public String getNextSteps() {
+        return nextSteps;
+    }
+
+    public BigDecimal getFundsSpentEur() {
+        return fundsSpentEur;
+    }
+
+    public String getEvidenceLinks() {
+        return evidenceLinks;
+    }
+}

@@ -1,0 +1,23 @@
+package lv.opengov.reporting.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** One line of a cycle's overview: a measure's report with what the tables show of it. */
+public record ReportRow(Long reportId, String measureCode, String titleLv, String titleEn, int commitment,
+        String institution, ReportState state, Completion completion, Instant submittedAt, LocalDate dueDate,
+        String processInstanceId) {
+
+    public String title(Locale locale) {
+        if ("en".equals(locale.getLanguage())) {
+            return titleEn != null ? titleEn : titleLv;
+        }
+        return titleLv != null ? titleLv : titleEn;
+    }
+
+    /** Still owed by the institution after its deadline. */
+    public boolean isOverdue(LocalDate today) {
+        return state.isOpenForInstitution() && dueDate != null && dueDate.isBefore(today);
+    }
+}

@@ -1,0 +1,202 @@
+package lv.opengov.reporting.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import lv.opengov.reporting.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import jakarta.persistence.EntityManager;
+
+/** Measure reports: opening them for a cycle, submissions with their revisions, reviews, and reading them. */
+@Service
+@Transactional
+public class ReportService {
+
+    static final Set<ReportState> OPEN = EnumSet.of(ReportState.AWAITING, ReportState.RETURNED);
+
+    private final MeasureReportRepository reports;
+    private final ReportRevisionRepository revisions;
+    private final EntityManager entityManager;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ReportService(MeasureReportRepository reports, ReportRevisionRepository revisions, EntityManager entityManager,
+            MessageSource messages, Clock clock) {
+        this.reports = reports;
+        this.revisions = revisions;
+        this.entityManager = entityManager;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A report to open: the measure and its responsible institution. */
+    public record Opening(Long measureId, Long institutionId) {
+    }
+
+    /**
+     * Opens one report per measure for the cycle, due on the given date. Measures that already have a
+     * report in the cycle are left alone, so opening twice opens nothing new.
+     *
+     * @return how many reports were opened
+     */
+    public int openReports(Long cycleId, Collection<Opening> openings, LocalDate dueDate) {
+        Set<Long> existing = reports.findByCycleId(cycleId).stream().map(MeasureReport::getMeasureId)
+                .collect(Collectors.toSet());
+        int opened = 0;
+        for (Opening opening : openings) {
+            if (existing.add(opening.measureId())) {
+                reports.save(new MeasureReport(cycleId, opening.measureId(), opening.institutionId(), dueDate));
+                opened++;
+            }
+        }
+        return opened;
+    }
+
+    /** Records a submission as the report's latest values and as a new revision. */
+    public ReportRevision submit(Long reportId, ReportValues values, String userId) {
+        MeasureReport report = reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
+        if (!report.getState().isOpenForInstitution()) {
+            throw new InvalidReportException(List.of(new lv.opengov.reporting.system.ApiError.FieldProblem("state",
+                    message("report.not-open", measureCode(reportId), report.getState()))));
+        }
+        int number = (int) revisions.countByReportId(reportId) + 1;
+        ReportRevision revision = revisions.save(new ReportRevision(reportId, number, values, userId,
+                clock.instant()));
+        report.submit(values, userId, revision.getSubmittedAt());
+        return revision;
+    }
+
+    /** Records a reviewer's decision. */
+    public MeasureReport review(Long reportId, boolean accepted, String comment, String userId) {
+        MeasureReport report = reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
+        if (report.getState() != ReportState.SUBMITTED) {
+            throw new InvalidReportException(List.of(new lv.opengov.reporting.system.ApiError.FieldProblem("state",
+                    message("report.not-submitted", measureCode(reportId), report.getState()))));
+        }
+        report.review(accepted, comment, userId, clock.instant());
+        return report;
+    }
+
+    /** Moves the deadline of open reports: all of the cycle's, or the one of the given measure. */
+    public List<MeasureReport> extend(Long cycleId, Long measureId, LocalDate dueDate) {
+        List<MeasureReport> changed = new ArrayList<>();
+        for (MeasureReport report : reports.findByCycleId(cycleId)) {
+            if ((measureId == null || measureId.equals(report.getMeasureId()))
+                    && report.getState() != ReportState.ACCEPTED) {
+                report.extendTo(dueDate);
+                changed.add(report);
+            }
+        }
+        return changed;
+    }
+
+    public void launched(Long reportId, String processInstanceId) {
+        reports.findById(reportId).orElseThrow(() -> notFound(reportId)).launched(processInstanceId);
+    }
+
+    /** Locks the report while its process instance is started, so that it is started once. */
+    public Optional<ReportRow> lockUnlaunched(Long reportId) {
+        return reports.lockById(reportId).filter(r -> r.getProcessInstanceId() == null).map(r -> row(reportId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> unlaunchedIds(Long cycleId) {
+        return reports.findUnlaunchedIds(cycleId);
+    }
+
+    @Transactional(readOnly = true)
+    public long countNotAccepted(Long cycleId) {
+        return reports.countByCycleIdAndStateNot(cycleId, ReportState.ACCEPTED);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(Long cycleId) {
+        return reports.countByCycleId(cycleId);
+    }
+
+    /** The distinct deadlines of the reports still owed by institutions. */
+    @Transactional(readOnly = true)
+    public List<LocalDate> openDueDates(Long cycleId) {
+        return reports.findOpenDueDates(cycleId, OPEN).stream().sorted().toList();
+    }
+
+    /** Every report of the cycle with its measure and institution, in one statement. */
+    @Transactional(readOnly = true)
+    public List<ReportRow> rows(Long cycleId) {
+        return entityManager.createQuery(ROWS + " order by m.code", ReportRow.class)
+                .setParameter("cycleId", cycleId).getResultList();
+    }
+
+    /** The reports still owed whose deadline is one of the given dates. */
+    @Transactional(readOnly = true)
+    public List<ReportRow> openRowsDueOn(Long cycleId, Collection<LocalDate> dueDates) {
+        if (dueDates.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery(ROWS + " and r.state in :states and r.dueDate in :dates order by m.code",
+                        ReportRow.class)
+                .setParameter("cycleId", cycleId).setParameter("states", OPEN).setParameter("dates", dueDates)
+                .getResultList();
+    }
+
+    @Transactional(readOnly = true)
+    public ReportRow row(Long reportId) {
+        return entityManager.createQuery(ROWS_BY_ID, ReportRow.class).setParameter("id", reportId).getResultList()
+                .stream().findFirst().orElseThrow(() -> notFound(reportId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MeasureReport> find(Long reportId) {
+        return reports.findById(reportId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportRevision> revisions(Long reportId) {
+        return revisions.findByReportIdOrderByRevisionNo(reportId);
+    }
+
+    /** Counts of the cycle's reports by state, in one statement. */
+    @Transactional(readOnly = true)
+    public Map<ReportState, Long> countByState(Long cycleId) {
+        Map<ReportState, Long> counts = new java.util.EnumMap<>(ReportState.class);
+        for (ReportState state : ReportState.values()) {
+            counts.put(state, 0L);
+        }
+        entityManager.createQuery("select r.state, count(r) from MeasureReport r where r.cycleId = :cycleId "
+                        + "group by r.state", Object[].class)
+                .setParameter("cycleId", cycleId).getResultList()
+                .forEach(row -> counts.put((ReportState) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private static final String SELECT_ROW = """
+            select new lv.opengov.reporting.report.ReportRow(r.id, m.code, m.titleLv, m.titleEn,
+                   m.commitment.number, i.code, r.state, r.completion, r.submittedAt, r.dueDate,
+                   r.processInstanceId)
+            from MeasureReport r, lv.opengov.reporting.plan.Measure m, lv.opengov.reporting.plan.Institution i
+            where m.id = r.measureId and i.id = r.institutionId""";
+    private static final String ROWS = SELECT_ROW + " and r.cycleId = :cycleId";
+    private static final String ROWS_BY_ID = SELECT_ROW + " and r.id = :id";
+
+    private String measureCode(Long reportId) {
+        return row(reportId).measureCode();
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+    }
+
+    private static NotFoundException notFound(Long reportId) {
+        return new NotFoundException("No report " + reportId);
+    }
+}

@@ -1,0 +1,30 @@
+package lv.opengov.reporting.report;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completion of review-report: checks the decision (a return needs a comment) and records it. */
+@Component("reviewReportListener")
+class ReviewReportListener implements TaskListener {
+
+    private final ReportValidator validator;
+    private final ReportService reports;
+    private final IdentityService identityService;
+
+    ReviewReportListener(ReportValidator validator, ReportService reports, IdentityService identityService) {
+        this.validator = validator;
+        this.reports = reports;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean accepted = validator.validateReview(task.getVariables());
+        Object comment = task.getVariable(MeasureReportProcess.VAR_REVIEW_COMMENT);
+        String text = comment == null || comment.toString().isBlank() ? null : comment.toString().strip();
+        Long reportId = (Long) task.getVariable(MeasureReportProcess.VAR_REPORT_ID);
+        reports.review(reportId, accepted, text, SubmitReportListener.currentUser(identityService, task));
+    }
+}

@@ -1,0 +1,40 @@
+package lv.opengov.reporting.report;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of submit-report: validates the form's values on the server and records them as the
+ * report's new revision. A failed validation fails the completion, so the task stays open.
+ */
+@Component("submitReportListener")
+class SubmitReportListener implements TaskListener {
+
+    private final ReportValidator validator;
+    private final ReportService reports;
+    private final IdentityService identityService;
+
+    SubmitReportListener(ReportValidator validator, ReportService reports, IdentityService identityService) {
+        this.validator = validator;
+        this.reports = reports;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ReportValues values = validator.validateSubmission(task.getVariables());
+        Long reportId = (Long) task.getVariable(MeasureReportProcess.VAR_REPORT_ID);
+        reports.submit(reportId, values, currentUser(identityService, task));
+    }
+
+    static String currentUser(IdentityService identityService, DelegateTask task) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
+    }
+}
