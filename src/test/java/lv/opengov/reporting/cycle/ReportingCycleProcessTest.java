@@ -1,0 +1,517 @@
+package lv.opengov.reporting.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import lv.opengov.reporting.notification.MailMessage;
+import lv.opengov.reporting.notification.Outbox;
+import lv.opengov.reporting.report.InvalidReportException;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportRevision;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportState;
+import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.system.InvalidInputException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of the reporting-cycle and measure-report processes, on the real engine with the job
+ * executor off: timers and asynchronous steps are executed by the test, one at a time.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+@Import({ProcessEngineCoverageConfiguration.class, ReportingCycleProcessTest.Coverage.class})
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ReportingCycleProcessTest {
+
+    /** Both models together must be covered to at least 90% of their flow nodes by this class. */
+    @TestConfiguration
+    static class Coverage {
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.Companion.builder()
+                    .assertClassCoverageAtLeast(0.9)
+                    .excludeProcessDefinitionKeys("plan-refresh")
+                    .build();
+        }
+    }
+
+    private static final AtomicInteger PERIOD = new AtomicInteger(1990);
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    CycleService cycles;
+
+    @Autowired
+    CycleSchedule schedule;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    IdentityService identityService;
+
+    private LocalDate today;
+
+    @BeforeEach
+    void init() {
+        AbstractAssertions.init(engine);
+        today = schedule.today();
+    }
+
+    // --- the paths --------------------------------------------------------------------------------
+
+    @Test
+    void shouldInviteInstitutionsCollectAcceptedReportsAndPublishTheOverview() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        ProcessInstance instance = instanceOf(cycle);
+
+        List<MailMessage> mails = mailsOf(cycle);
+        assertThat(mails).filteredOn(m -> m.getTemplate().equals("invitation"))
+                .extracting(m -> m.recipientList().get(0))
+                .containsExactlyInAnyOrder("vk.reports@example.org", "vas.reports@example.org",
+                        "varam.reports@example.org");
+        assertThat(mails).filteredOn(m -> m.getTemplate().equals("invitation-copy"))
+                .extracting(m -> m.recipientList().get(0))
+                .containsExactlyInAnyOrder("vk.reports@example.org", "vas.reports@example.org",
+                        "tm.reports@example.org", "fm.reports@example.org", "vid.reports@example.org");
+        MailMessage toVk = mails.stream().filter(m -> m.getIdempotencyKey().equals("invitation:" + cycle.getId() + ":VK"))
+                .findFirst().orElseThrow();
+        assertThat(toVk.getBodyText()).contains("3.1 Nozaru sadarbības partneru pārstāvniecības stiprināšana")
+                .contains("/camunda/app/tasklist/")
+                .doesNotContain("5.1 ");
+
+        Task task = submitTask(cycle, "3.1");
+        assertThat(task.getDueDate()).isEqualTo(schedule.at(today.plusDays(20)));
+        assertThat(task.getFollowUpDate()).isEqualTo(schedule.at(today.plusDays(15)));
+        assertThat(task.getName()).startsWith("Atskaite / Report: 3.1");
+
+        for (ReportRow row : cycles.rows(cycle.getId(), null)) {
+            submitAndAccept(cycle, row);
+        }
+        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
+        assertThat(instance).hasPassed(ReportingCycleProcess.BOUNDARY_REPORTS_COMPLETE)
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
+        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
+
+        Task approval = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
+        assertThat(approval).isNotNull();
+        ProcessTestSupport.as(identityService, "coordinator", () -> {
+            taskService.complete(approval.getId());
+            return null;
+        });
+        execute(job());
+        assertThat(instance).isEnded().hasPassed(ReportingCycleProcess.END_PUBLISHED);
+        ReportingCycle published = cycles.find(cycle.getId());
+        assertThat(published.getStatus()).isEqualTo(CycleStatus.PUBLISHED);
+        assertThat(published.getApprovedBy()).isEqualTo("coordinator");
+        assertThat(published.isClosedEarly()).isFalse();
+        MailMessage board = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("published")).findFirst()
+                .orElseThrow();
+        assertThat(board.recipientList()).containsExactly("board@example.org");
+        assertThat(board.getBodyText()).contains("12 no 12");
+    }
+
+    @Test
+    void shouldReturnReportToInstitutionWhenReviewerAsksForChanges() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        Task task = submitTask(cycle, "1.3");
+        Map<String, Object> bad = new HashMap<>(goodReport());
+        bad.put("progress", " ");
+        bad.put("evidenceLinks", "https://vas.gov.lv/macibas\nftp://example.org/x");
+        bad.put("fundsSpentEur", -5);
+        // the engine wraps what a task listener throws; the message names each bad field
+        assertThatThrownBy(() -> complete("vas", task, bad))
+                .hasRootCauseInstanceOf(InvalidReportException.class)
+                .hasMessageContaining("progress").hasMessageContaining("evidenceLinks")
+                .hasMessageContaining("fundsSpentEur");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        Long reportId = (Long) runtimeService.getVariable(task.getProcessInstanceId(), MeasureReportProcess.VAR_REPORT_ID);
+        assertThat(reports.revisions(reportId)).isEmpty();
+        assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.AWAITING);
+
+        // another institution cannot work on VAS's task
+        assertThatThrownBy(() -> complete("vk", task, goodReport())).isInstanceOf(AuthorizationException.class);
+
+        complete("vas", task, goodReport());
+        Task review = reviewTask(task.getProcessInstanceId());
+        assertThatThrownBy(() -> complete("reviewer", review, Map.of("decision", "RETURN")))
+                .hasRootCauseInstanceOf(InvalidReportException.class).hasMessageContaining("reviewComment");
+        complete("reviewer", review, Map.of("decision", "RETURN",
+                "reviewComment", "Lūdzu, pievienojiet mācību dalībnieku skaitu."));
+        ProcessInstance report = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        assertThat(report).isWaitingAt(MeasureReportProcess.ACTIVITY_NOTIFY_RETURN);
+        execute(job());
+        assertThat(report).isWaitingAt(MeasureReportProcess.ACTIVITY_SUBMIT)
+                .hasPassed(MeasureReportProcess.ACTIVITY_NOTIFY_RETURN);
+        assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.RETURNED);
+        MailMessage returned = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("returned")).findFirst()
+                .orElseThrow();
+        assertThat(returned.recipientList()).containsExactly("vas.reports@example.org");
+        assertThat(returned.getBodyText()).contains("Lūdzu, pievienojiet mācību dalībnieku skaitu.");
+
+        // the returned report opens with the reviewer's comment and the previous answers
+        Task again = submitTask(cycle, "1.3");
+        Map<String, Object> shown = taskService.getVariables(again.getId());
+        assertThat(shown).containsEntry("reviewComment", "Lūdzu, pievienojiet mācību dalībnieku skaitu.")
+                .containsEntry("progress", goodReport().get("progress"));
+
+        Map<String, Object> changed = new HashMap<>(goodReport());
+        changed.put("progress", "Notika 12 mācības ar 240 dalībniekiem.");
+        complete("vas", again, changed);
+        complete("reviewer", reviewTask(task.getProcessInstanceId()), Map.of("decision", "ACCEPT"));
+        execute(job());
+        assertThat(report).isEnded().hasPassed(MeasureReportProcess.END_ACCEPTED);
+        List<ReportRevision> revisions = reports.revisions(reportId);
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions).extracting(ReportRevision::getSubmittedBy).containsOnly("vas");
+        assertThat(revisions.get(0).getProgress()).isEqualTo(goodReport().get("progress"));
+        assertThat(revisions.get(1).getProgress()).isEqualTo("Notika 12 mācības ar 240 dalībniekiem.");
+        assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.ACCEPTED);
+        assertThat(reports.find(reportId).orElseThrow().getReviewedBy()).isEqualTo("reviewer");
+    }
+
+    @Test
+    void shouldRemindOnlyInstitutionsWithOpenReportsOnEachReminderDate() throws Exception {
+        LocalDate deadline = today.plusDays(20);
+        ReportingCycle cycle = openCycle(deadline);
+        ProcessInstance instance = instanceOf(cycle);
+        // VAS submits both its reports; VK one of its six
+        submit(cycle, "1.3", "vas");
+        submit(cycle, "4.1", "vas");
+        submit(cycle, "3.1", "vk");
+
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(5)));
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_SEND_NOTICES);
+        execute(job());
+        List<MailMessage> first = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("reminder")).toList();
+        assertThat(first).extracting(m -> m.recipientList().get(0))
+                .containsExactlyInAnyOrder("vk.reports@example.org", "varam.reports@example.org");
+        MailMessage toVk = first.stream().filter(m -> m.recipientList().contains("vk.reports@example.org"))
+                .findFirst().orElseThrow();
+        assertThat(toVk.getSubject()).isEqualTo("Atgādinājums: 5 atskaites vēl nav iesniegtas");
+        assertThat(toVk.getBodyText()).contains("1.1 ").doesNotContain("3.1 ");
+
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(1)));
+        // by the second reminder VARAM has submitted everything
+        for (String code : List.of("5.1", "6.1", "6.2", "6.3")) {
+            submit(cycle, code, "varam");
+        }
+        execute(job());
+        execute(job());
+        List<MailMessage> second = mailsOf(cycle).stream()
+                .filter(m -> m.getIdempotencyKey().endsWith(":" + deadline.minusDays(1)))
+                .filter(m -> m.getTemplate().equals("reminder")).toList();
+        assertThat(second).extracting(m -> m.recipientList().get(0)).containsExactly("vk.reports@example.org");
+    }
+
+    @Test
+    void shouldSendOverdueNoticeToContactAndHeadTheDayAfterTheDeadline() throws Exception {
+        LocalDate deadline = today.plusDays(10);
+        ReportingCycle cycle = openCycle(deadline);
+        ProcessInstance instance = instanceOf(cycle);
+        for (String code : List.of("1.1", "1.2", "3.1", "3.2", "4.2", "4.3")) {
+            submit(cycle, code, "vk");
+        }
+        runNoticesUntil(instance, deadline.plusDays(1));
+        List<MailMessage> overdue = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("overdue")).toList();
+        assertThat(overdue).extracting(m -> m.recipientList().get(0))
+                .containsExactlyInAnyOrder("vas.reports@example.org", "varam.reports@example.org");
+        MailMessage toVaram = overdue.stream().filter(m -> m.recipientList().contains("varam.reports@example.org"))
+                .findFirst().orElseThrow();
+        assertThat(toVaram.ccList()).containsExactly("varam.head@example.org");
+        assertThat(toVaram.getSubject()).isEqualTo("Nokavēts: 4 atskaites nav iesniegtas");
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
+        assertThat(cycles.rows(cycle.getId(), List.of("VARAM"))).allMatch(r -> r.isOverdue(deadline.plusDays(1)));
+    }
+
+    @Test
+    void shouldAskCoordinatorsToFollowUpAtTheLegalDeadlineAndCloseWithWhatIsAccepted() throws Exception {
+        LocalDate deadline = today.plusDays(3);
+        ReportingCycle cycle = openCycle(deadline);
+        ProcessInstance instance = instanceOf(cycle);
+        for (ReportRow row : cycles.rows(cycle.getId(), null)) {
+            if (!row.institution().equals("VARAM")) {
+                submitAndAccept(cycle, row);
+            }
+        }
+        runNoticesUntil(instance, deadline.plusDays(1));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_FOLLOW_UP);
+        Task followUp = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReportingCycleProcess.TASK_FOLLOW_UP).singleResult();
+        assertThat(followUp.getDescription()).contains("5.1 (VARAM): AWAITING").contains("6.3 (VARAM): AWAITING")
+                .doesNotContain("1.1");
+        assertThat(taskService.createTaskQuery().taskId(followUp.getId()).taskCandidateGroup("coordinators").count())
+                .isEqualTo(1);
+
+        complete("coordinator", followUp, Map.of("closeCycle", false));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_FOLLOW_UP_AGAIN);
+        execute(job());
+        Task again = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReportingCycleProcess.TASK_FOLLOW_UP).singleResult();
+        complete("coordinator", again, Map.of("closeCycle", true));
+        assertThat(instance).hasPassed("EndEvent_CollectionClosed")
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+        execute(job());
+        executeRemainingJobs();
+        ReportingCycle closed = cycles.find(cycle.getId());
+        assertThat(closed.getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
+        assertThat(closed.isClosedEarly()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
+                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isZero();
+    }
+
+    @Test
+    void shouldMoveTasksAndTimersWhenTheDeadlineIsExtended() throws Exception {
+        LocalDate deadline = today.plusDays(20);
+        ReportingCycle cycle = openCycle(deadline);
+        ProcessInstance instance = instanceOf(cycle);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(5)));
+
+        LocalDate later = today.plusDays(25);
+        cycles.extend(cycle.getId(), null, later.toString());
+        assertThat(cycles.find(cycle.getId()).getSubmissionDeadline()).isEqualTo(later);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(later.minusDays(5)));
+        assertThat(submitTask(cycle, "4.3").getDueDate()).isEqualTo(schedule.at(later));
+        assertThat(submitTask(cycle, "4.3").getFollowUpDate()).isEqualTo(schedule.at(later.minusDays(5)));
+
+        // one measure gets more time still; the others keep theirs
+        LocalDate evenLater = today.plusDays(28);
+        cycles.extend(cycle.getId(), "6.2", evenLater.toString());
+        assertThat(submitTask(cycle, "6.2").getDueDate()).isEqualTo(schedule.at(evenLater));
+        assertThat(submitTask(cycle, "6.1").getDueDate()).isEqualTo(schedule.at(later));
+
+        // the overdue notice of the cycle's deadline leaves 6.2 out
+        runNoticesUntil(instance, later.plusDays(1));
+        MailMessage overdue = mailsOf(cycle).stream()
+                .filter(m -> m.getIdempotencyKey().equals("overdue:" + cycle.getId() + ":VARAM:" + later.plusDays(1)))
+                .findFirst().orElseThrow();
+        assertThat(overdue.getBodyText()).contains("6.1 ").doesNotContain("6.2 ");
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(evenLater.minusDays(1)));
+
+        assertThatThrownBy(() -> cycles.extend(cycle.getId(), null, cycle.getLegalDeadline().plusDays(1).toString()))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> cycles.extend(cycle.getId(), "9.9", later.toString()))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldResumeRemindersWhenAnExtensionComesAfterTheLastNotice() throws Exception {
+        LocalDate deadline = today.plusDays(2);
+        ReportingCycle cycle = openCycle(deadline);
+        ProcessInstance instance = instanceOf(cycle);
+        runNoticesUntil(instance, deadline.plusDays(1));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
+
+        LocalDate later = today.plusDays(12);
+        cycles.extend(cycle.getId(), null, later.toString());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(later.minusDays(5)));
+    }
+
+    @Test
+    void shouldConsolidateWhatIsAcceptedWhenACoordinatorClosesTheCycleEarly() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        ProcessInstance instance = instanceOf(cycle);
+        List<ReportRow> rows = cycles.rows(cycle.getId(), null);
+        submitAndAccept(cycle, rows.get(0));
+        submit(cycle, rows.get(1).measureCode(), rows.get(1).institution().toLowerCase(java.util.Locale.ROOT));
+
+        cycles.close(cycle.getId());
+        assertThat(instance).hasPassed(ReportingCycleProcess.BOUNDARY_CYCLE_CLOSED)
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+        assertThatThrownBy(() -> cycles.close(cycle.getId())).isInstanceOf(InvalidInputException.class);
+        execute(job());
+        executeRemainingJobs();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
+                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isZero();
+        Task approval = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        complete("coordinator", approval, Map.of());
+        execute(job());
+        assertThat(instance).isEnded();
+        ReportingCycle published = cycles.find(cycle.getId());
+        assertThat(published.isClosedEarly()).isTrue();
+        assertThat(cycles.counts(cycle.getId())).containsEntry(ReportState.ACCEPTED, 1L)
+                .containsEntry(ReportState.SUBMITTED, 1L).containsEntry(ReportState.AWAITING, 10L);
+    }
+
+    @Test
+    void shouldRecordACycleStartedFromTheTasklistStartForm() throws Exception {
+        Map<String, Object> form = new HashMap<>(Map.of("name", "No Tasklist", "periodFrom", "1980-01-01",
+                "periodTo", "1981-12-31", "invitationDate", today.plusDays(1).toString(),
+                "submissionDeadline", today.plusDays(20).toString(),
+                "legalDeadline", today.plusDays(30).toString()));
+        ProcessInstance started = ProcessTestSupport.as(identityService, "coordinator",
+                () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form));
+        assertThat(started).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
+        Long cycleId = (Long) runtimeService.getVariable(started.getId(), ReportingCycleProcess.VAR_CYCLE_ID);
+        ReportingCycle cycle = cycles.find(cycleId);
+        assertThat(cycle.getCreatedBy()).isEqualTo("coordinator");
+        assertThat(cycle.getProcessInstanceId()).isEqualTo(started.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(cycleId.toString());
+        assertThat(timerDue(started)).isEqualTo(schedule.at(today.plusDays(1)));
+
+        Map<String, Object> bad = new HashMap<>(form);
+        bad.put("periodFrom", "1982-01-01");
+        bad.put("periodTo", "1982-12-31");
+        bad.put("submissionDeadline", today.minusDays(1).toString());
+        long before = runtimeService.createProcessInstanceQuery().count();
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, bad))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+        // an institution may not start cycles
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk",
+                () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form)))
+                .isInstanceOf(AuthorizationException.class);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private ReportingCycle openCycle(LocalDate deadline) {
+        int year = PERIOD.getAndAdd(2);
+        ReportingCycle cycle = cycles.start(new CycleRequest("Cikls " + year, year + "-01-01", (year + 1) + "-12-31",
+                today.toString(), deadline.toString(), today.plusDays(40).toString()), "coordinator");
+        ProcessInstance instance = instanceOf(cycle);
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_OPEN_REPORTS);
+        execute(job());
+        await().atMost(Duration.ofSeconds(30)).until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
+                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isEqualTo(12);
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        return cycles.find(cycle.getId());
+    }
+
+    private ProcessInstance instanceOf(ReportingCycle cycle) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(cycles.find(cycle.getId())
+                .getProcessInstanceId()).singleResult();
+    }
+
+    private List<MailMessage> mailsOf(ReportingCycle cycle) {
+        return outbox.list(null, 1000).stream().filter(m -> cycle.getId().equals(m.getCycleId())).toList();
+    }
+
+    private Task submitTask(ReportingCycle cycle, String code) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+                .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
+    }
+
+    private Task reviewTask(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(MeasureReportProcess.TASK_REVIEW).singleResult();
+    }
+
+    private static Map<String, Object> goodReport() {
+        return Map.of("completion", "SUBSTANTIAL", "progress", "Notika 10 mācības; apmācīti 200 ierēdņi.",
+                "challenges", "Grūti piesaistīt pašvaldības.", "nextSteps", "E-kurss 2025. gadā.",
+                "fundsSpentEur", 1250.5, "evidenceLinks", "https://www.vas.gov.lv/lv/macibas\nhttp://example.org/x");
+    }
+
+    private void complete(String user, Task task, Map<String, Object> variables) throws Exception {
+        ProcessTestSupport.as(identityService, user, () -> {
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private void submit(ReportingCycle cycle, String code, String user) throws Exception {
+        complete(user, submitTask(cycle, code), goodReport());
+    }
+
+    private void submitAndAccept(ReportingCycle cycle, ReportRow row) throws Exception {
+        Task task = submitTask(cycle, row.measureCode());
+        complete(row.institution().toLowerCase(java.util.Locale.ROOT), task, goodReport());
+        complete("reviewer", reviewTask(task.getProcessInstanceId()), Map.of("decision", "ACCEPT"));
+        Job acceptance = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        managementService.executeJob(acceptance.getId());
+    }
+
+    private java.util.Date timerDue(ProcessInstance instance) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult()
+                .getDuedate();
+    }
+
+    /** Fires the notice timer and sends its notices until the given notice date has been processed. */
+    private void runNoticesUntil(ProcessInstance instance, LocalDate last) {
+        while (true) {
+            ReportingCycle cycle = cycles.find(Long.valueOf(instance.getBusinessKey()));
+            if (cycle.getNoticesDoneThrough() != null && !cycle.getNoticesDoneThrough().isBefore(last)) {
+                return;
+            }
+            assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+            execute(job());
+            execute(job());
+        }
+    }
+
+    /** Runs what the job executor would: here, the batch that removes the withdrawn reports. */
+    private void executeRemainingJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = managementService.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getProcessInstanceId() == null).toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+}
