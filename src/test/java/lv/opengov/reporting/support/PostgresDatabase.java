@@ -39,8 +39,24 @@ public final class PostgresDatabase implements ExecutionCondition {
         return ownDatabaseUrl;
     }
 
+    /**
+     * A further fresh database on the same server, for a test that must not share its data; dropped
+     * when the test run ends.
+     */
+    public static synchronized String createDatabase(String prefix) {
+        String name = prefix + "_" + Long.toString(System.nanoTime(), 36);
+        String base = url();
+        execute(base, "create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> execute(base, "drop database if exists " + name + " with (force)")));
+        return base.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+    }
+
     private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user(), password());
+        Properties properties = new Properties();
+        properties.setProperty("user", user());
+        properties.setProperty("password", password());
+        try (Connection connection = DriverManager.getConnection(url, properties);
                 var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
