@@ -83,12 +83,13 @@ class PlanImportTest {
         Long measureId = jdbc.queryForObject("select id from measure where code = '1.2'", Long.class);
         jdbc.update("""
                 insert into reporting_cycle (id, name, period_from, period_to, invitation_date, submission_deadline,
-                  legal_deadline, status, created_by, created_at, version)
-                values (1, 'Cycle', date '2022-01-01', date '2023-12-31', date '2024-01-08', date '2024-02-05',
-                  date '2024-03-01', 'OPEN', 'coordinator', current_timestamp, 0)""");
+                  legal_deadline, status, created_by, created_at, closed_early, version)
+                values (900001, 'Cycle', date '2022-01-01', date '2023-12-31', date '2024-01-08', date '2024-02-05',
+                  date '2024-03-01', 'COLLECTING', 'coordinator', current_timestamp, false, 0)""");
         jdbc.update("""
-                insert into measure_report (id, cycle_id, measure_id, state, progress, version)
-                values (1, 1, ?, 'SUBMITTED', 'Darīts', 0)""", measureId);
+                insert into measure_report (id, cycle_id, measure_id, institution_id, state, progress, version)
+                values (900001, 900001, ?, (select id from institution where code = 'VK'), 'SUBMITTED', 'Darīts', 0)""",
+                measureId);
 
         importMeasures(HEADER
                 + "1.2,1,Līdzdalības regulējuma pilnveide,Improvement of participation regulation,TM,VK\n"
@@ -103,9 +104,9 @@ class PlanImportTest {
         assertThat(m12.responsible()).isEqualTo("TM");
         assertThat(m12.coResponsible()).containsExactly("VK");
         assertThat(planService.listMeasures()).hasSize(13);
-        assertThat(jdbc.queryForObject("select measure_id from measure_report where id = 1", Long.class))
+        assertThat(jdbc.queryForObject("select measure_id from measure_report where id = 900001", Long.class))
                 .isEqualTo(measureId);
-        assertThat(jdbc.queryForObject("select progress from measure_report where id = 1", String.class))
+        assertThat(jdbc.queryForObject("select progress from measure_report where id = 900001", String.class))
                 .isEqualTo("Darīts");
 
         List<MailMessage> mails = newMails();
