@@ -70,6 +70,8 @@ create table reporting_cycle (
     invitation_date     date         not null,
     submission_deadline date         not null,
     legal_deadline      date         not null,
+    requested_submission_deadline date not null,
+    requested_legal_deadline date    not null,
     status              varchar(20)  not null,
     process_instance_id varchar(64),
     created_by          varchar(128) not null,

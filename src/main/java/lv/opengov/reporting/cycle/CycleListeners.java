@@ -27,7 +27,8 @@ class CycleListeners {
             }
             CycleRequest request = new CycleRequest(string(execution, "name"), string(execution, "periodFrom"),
                     string(execution, "periodTo"), string(execution, "invitationDate"),
-                    string(execution, "submissionDeadline"), string(execution, "legalDeadline"));
+                    string(execution, "submissionDeadline"), string(execution, "legalDeadline"),
+                    Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")));
             Authentication authentication = identityService.getCurrentAuthentication();
             String user = authentication == null ? "system" : authentication.getUserId();
             ReportingCycle cycle = cycles.registerStarted(request, user, execution.getProcessInstanceId());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
 import lv.opengov.reporting.plan.Institution;
@@ -24,10 +25,12 @@ import org.springframework.stereotype.Component;
 class CycleMails {
 
     private final Outbox outbox;
+    private final LatvianCalendar calendar;
     private final String baseUrl;
 
-    CycleMails(Outbox outbox, @Value("${reporting.base-url}") String baseUrl) {
+    CycleMails(Outbox outbox, LatvianCalendar calendar, @Value("${reporting.base-url}") String baseUrl) {
         this.outbox = outbox;
+        this.calendar = calendar;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -92,6 +95,9 @@ class CycleMails {
         model.putIfAbsent("items", rows.stream().map(r -> new Item(r.measureCode(), r.title(locale), null,
                 format(r.dueDate(), locale))).toList());
         model.put("deadline", format(cycle.getSubmissionDeadline(), locale));
+        // a deadline moved off a day off says why
+        model.put("deadlineNote", cycle.getRequestedSubmissionDeadline().equals(cycle.getSubmissionDeadline()) ? ""
+                : calendar.explainMove(cycle.getRequestedSubmissionDeadline(), cycle.getSubmissionDeadline(), locale));
         model.put("legalDeadline", format(cycle.getLegalDeadline(), locale));
         model.put("tasklistUrl", baseUrl + "/camunda/app/tasklist/");
         outbox.queue(new OutgoingMail(key, template, List.of(institution.getContactEmail()), cc, locale, model,

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The reporting cycle's settings ({@code reporting.cycle.*}).
  *
- * @param reminderDaysBefore the reminder digests, in days before a report's deadline
- * @param followUpIntervalDays after the legal deadline, how long until coordinators are asked again
+ * @param reminderDaysBefore the reminder digests, in working days before a report's deadline
+ * @param followUpIntervalDays after the legal deadline, how many working days until coordinators are asked again
  *                             about the reports still missing
  * @param noticeTime           the time of day at which invitations, reminders and notices go out
  * @param zone                 the time zone of the dates
@@ -20,7 +20,7 @@ public record CycleProperties(List<Integer> reminderDaysBefore, int followUpInte
 
     public CycleProperties {
         reminderDaysBefore = reminderDaysBefore == null ? List.of(5, 1) : List.copyOf(reminderDaysBefore);
-        followUpIntervalDays = followUpIntervalDays <= 0 ? 7 : followUpIntervalDays;
+        followUpIntervalDays = followUpIntervalDays <= 0 ? 5 : followUpIntervalDays;
         noticeTime = noticeTime == null ? LocalTime.of(9, 0) : noticeTime;
         zone = zone == null ? ZoneId.of("Europe/Riga") : zone;
     }

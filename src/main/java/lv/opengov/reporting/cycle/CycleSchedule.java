@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.report.ReportService;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
  * expressions ({@code ${cycleSchedule.nextNoticeAt(cycleId)}}), so that a deadline moved by a
  * coordinator moves the timers with it.
  *
- * <p>A "notice date" is a day on which something is due: a reminder digest a configured number of
- * days before some open report's deadline, or an overdue notice the day after it. Notice dates are
+ * <p>A "notice date" is a working day on which something is due: a reminder digest a configured
+ * number of working days before some open report's deadline, or an overdue notice the working day
+ * after it. Mails go out only on working days, at 09:00 Europe/Riga. Notice dates are
  * processed one at a time, in order, and remembered, so a late timer catches up without repeating.
  */
 @Component("cycleSchedule")
@@ -26,19 +28,25 @@ public class CycleSchedule {
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
     private final Clock clock;
+    private final LatvianCalendar calendar;
 
-    CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, Clock clock) {
+    CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, Clock clock,
+            LatvianCalendar calendar) {
+        this.calendar = calendar;
         this.properties = properties;
         this.cycles = cycles;
         this.reports = reports;
         this.clock = clock;
     }
 
-    /** The reminder dates for a deadline, after the invitation date, earliest first. */
+    /**
+     * The reminder dates for a deadline, counted in working days before it, after the invitation date,
+     * earliest first.
+     */
     public List<LocalDate> reminderDates(LocalDate deadline, LocalDate invitationDate) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         for (int days : properties.reminderDaysBefore()) {
-            LocalDate date = deadline.minusDays(days);
+            LocalDate date = calendar.minusWorkingDays(deadline, days);
             if (date.isAfter(invitationDate)) {
                 dates.add(date);
             }
@@ -46,9 +54,14 @@ public class CycleSchedule {
         return List.copyOf(dates);
     }
 
-    /** The day the overdue notice for a deadline goes out. */
+    /** The day the overdue notice for a deadline goes out: the next working day after it. */
     public LocalDate overdueNoticeDate(LocalDate deadline) {
-        return deadline.plusDays(1);
+        return calendar.plusWorkingDays(deadline, 1);
+    }
+
+    /** The first working day on or after the invitation date. */
+    public LocalDate invitationDay(LocalDate invitationDate) {
+        return calendar.onOrAfter(invitationDate);
     }
 
     public LocalDate today() {
@@ -61,7 +74,7 @@ public class CycleSchedule {
 
     /** The moment invitations go out: 09:00 on the invitation date (at once when that has passed). */
     public Date invitationAt(Long cycleId) {
-        return at(cycle(cycleId).getInvitationDate());
+        return at(invitationDay(cycle(cycleId).getInvitationDate()));
     }
 
     public Date legalDeadlineAt(Long cycleId) {
@@ -69,7 +82,7 @@ public class CycleSchedule {
     }
 
     public Date followUpAgainAt(Long cycleId) {
-        return at(today().plusDays(properties.followUpIntervalDays()));
+        return at(calendar.plusWorkingDays(today(), properties.followUpIntervalDays()));
     }
 
     public boolean hasNoticesLeft(Long cycleId) {

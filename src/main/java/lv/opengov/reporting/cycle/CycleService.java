@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
@@ -42,6 +43,7 @@ public class CycleService {
     private final CycleSchedule schedule;
     private final CycleMails mails;
     private final CycleTimers timers;
+    private final LatvianCalendar calendar;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final ApplicationEventPublisher events;
@@ -49,7 +51,7 @@ public class CycleService {
     private final Clock clock;
 
     CycleService(ReportingCycleRepository cycles, ReportService reports, PlanService plan, CycleSchedule schedule,
-            CycleMails mails, CycleTimers timers, RuntimeService runtimeService, IdentityService identityService,
+            CycleMails mails, CycleTimers timers, LatvianCalendar calendar, RuntimeService runtimeService, IdentityService identityService,
             ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.cycles = cycles;
         this.reports = reports;
@@ -57,6 +59,7 @@ public class CycleService {
         this.schedule = schedule;
         this.mails = mails;
         this.timers = timers;
+        this.calendar = calendar;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.events = events;
@@ -127,10 +130,21 @@ public class CycleService {
                     .findFirst()
                     .ifPresent(c -> problems.add(problem("periodFrom", "cycle.period.active", c.getId())));
         }
+        if (problems.isEmpty() && Boolean.FALSE.equals(request.acceptMovedDates())) {
+            // from the start form: a date on a day off is pointed out before the cycle starts
+            Map<String, LocalDate> asked = new LinkedHashMap<>();
+            asked.put("invitationDate", invitation);
+            asked.put("submissionDeadline", deadline);
+            asked.put("legalDeadline", legal);
+            asked.forEach((field, date) -> calendar.whyNotWorking(date, LocaleContextHolder.getLocale())
+                    .ifPresent(why -> problems.add(problem(field, "cycle.day-off.confirm", date, why,
+                            calendar.onOrAfter(date)))));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid cycle", problems);
         }
-        return new CycleRequest.Valid(name, periodFrom, periodTo, invitation, deadline, legal);
+        return new CycleRequest.Valid(name, periodFrom, periodTo, invitation, calendar.deadline(deadline),
+                calendar.deadline(legal), deadline, legal);
     }
 
     // --- the process's steps --------------------------------------------------------------------
@@ -303,8 +317,14 @@ public class CycleService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("invalid extension", problems);
         }
+        LocalDate requested = deadline;
+        deadline = calendar.deadline(requested);
+        if (deadline.isAfter(cycle.getLegalDeadline())) {
+            throw new InvalidInputException("invalid extension", List.of(problem("submissionDeadline",
+                    "cycle.extend.after-legal", cycle.getLegalDeadline())));
+        }
         if (measureCode == null) {
-            cycle.extendTo(deadline);
+            cycle.extendTo(requested, deadline);
         }
         var changed = reports.extend(cycleId, measureId, deadline);
         timers.follow(cycle, changed.stream().map(r -> r.getProcessInstanceId())

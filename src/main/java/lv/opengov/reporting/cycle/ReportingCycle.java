@@ -41,6 +41,13 @@ public class ReportingCycle {
     @Column(name = "legal_deadline", nullable = false)
     private LocalDate legalDeadline;
 
+    /** The deadlines as requested, before a day off moved them to the next working day. */
+    @Column(name = "requested_submission_deadline", nullable = false)
+    private LocalDate requestedSubmissionDeadline;
+
+    @Column(name = "requested_legal_deadline", nullable = false)
+    private LocalDate requestedLegalDeadline;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private CycleStatus status;
@@ -86,6 +93,8 @@ public class ReportingCycle {
         this.invitationDate = request.invitationDate();
         this.submissionDeadline = request.submissionDeadline();
         this.legalDeadline = request.legalDeadline();
+        this.requestedSubmissionDeadline = request.requestedSubmissionDeadline();
+        this.requestedLegalDeadline = request.requestedLegalDeadline();
         this.status = CycleStatus.SCHEDULED;
         this.createdBy = createdBy;
         this.createdAt = now;
@@ -125,7 +134,8 @@ public class ReportingCycle {
         this.noticesDoneThrough = date;
     }
 
-    void extendTo(LocalDate deadline) {
+    void extendTo(LocalDate requested, LocalDate deadline) {
+        this.requestedSubmissionDeadline = requested;
         this.submissionDeadline = deadline;
     }
 
@@ -155,6 +165,14 @@ public class ReportingCycle {
 
     public LocalDate getLegalDeadline() {
         return legalDeadline;
+    }
+
+    public LocalDate getRequestedSubmissionDeadline() {
+        return requestedSubmissionDeadline;
+    }
+
+    public LocalDate getRequestedLegalDeadline() {
+        return requestedLegalDeadline;
     }
 
     public CycleStatus getStatus() {

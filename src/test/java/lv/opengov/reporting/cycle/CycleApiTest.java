@@ -34,6 +34,9 @@ class CycleApiTest {
     @Autowired
     CycleSchedule schedule;
 
+    @Autowired
+    lv.opengov.reporting.calendar.LatvianCalendar calendar;
+
     private Map<String, Object> request(int year) {
         LocalDate today = schedule.today();
         Map<String, Object> body = new HashMap<>();
@@ -55,16 +58,19 @@ class CycleApiTest {
     @Test
     void coordinatorStartsACycleAndGetsTheContractsAnswer() throws Exception {
         Map<String, Object> body = request(2030);
-        LocalDate deadline = LocalDate.parse((String) body.get("submissionDeadline"));
+        LocalDate deadline = calendar.deadline(LocalDate.parse((String) body.get("submissionDeadline")));
+        java.util.List<LocalDate> reminders = schedule.reminderDates(deadline,
+                LocalDate.parse((String) body.get("invitationDate")));
         post(body, "coordinator")
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", Matchers.startsWith("/api/cycles/")))
                 .andExpect(jsonPath("$.id").isNumber())
                 .andExpect(jsonPath("$.processInstanceId").isString())
                 .andExpect(jsonPath("$.submissionDeadline").value(deadline.toString()))
-                .andExpect(jsonPath("$.legalDeadline").value(body.get("legalDeadline")))
-                .andExpect(jsonPath("$.reminderDates[0]").value(deadline.minusDays(5).toString()))
-                .andExpect(jsonPath("$.reminderDates[1]").value(deadline.minusDays(1).toString()));
+                .andExpect(jsonPath("$.legalDeadline").value(
+                        calendar.deadline(LocalDate.parse((String) body.get("legalDeadline"))).toString()))
+                .andExpect(jsonPath("$.reminderDates[0]").value(reminders.get(0).toString()))
+                .andExpect(jsonPath("$.reminderDates[1]").value(reminders.get(1).toString()));
         mvc.perform(get("/api/cycles").with(httpBasic("board", "board")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.name == 'Atskaite 2030')].status").value("SCHEDULED"));

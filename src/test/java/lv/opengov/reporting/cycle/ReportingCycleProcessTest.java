@@ -84,6 +84,9 @@ class ReportingCycleProcessTest {
     ReportService reports;
 
     @Autowired
+    lv.opengov.reporting.calendar.LatvianCalendar calendar;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -112,6 +115,7 @@ class ReportingCycleProcessTest {
     void shouldInviteInstitutionsCollectAcceptedReportsAndPublishTheOverview() throws Exception {
         ReportingCycle cycle = openCycle(today.plusDays(20));
         ProcessInstance instance = instanceOf(cycle);
+        LocalDate deadline = cycle.getSubmissionDeadline();
 
         List<MailMessage> mails = mailsOf(cycle);
         assertThat(mails).filteredOn(m -> m.getTemplate().equals("invitation"))
@@ -129,8 +133,8 @@ class ReportingCycleProcessTest {
                 .doesNotContain("5.1 ");
 
         Task task = submitTask(cycle, "3.1");
-        assertThat(task.getDueDate()).isEqualTo(schedule.at(today.plusDays(20)));
-        assertThat(task.getFollowUpDate()).isEqualTo(schedule.at(today.plusDays(15)));
+        assertThat(task.getDueDate()).isEqualTo(schedule.at(deadline));
+        assertThat(task.getFollowUpDate()).isEqualTo(schedule.at(reminders(cycle).get(0)));
         assertThat(task.getName()).startsWith("Atskaite / Report: 3.1");
 
         for (ReportRow row : cycles.rows(cycle.getId(), null)) {
@@ -224,15 +228,15 @@ class ReportingCycleProcessTest {
 
     @Test
     void shouldRemindOnlyInstitutionsWithOpenReportsOnEachReminderDate() throws Exception {
-        LocalDate deadline = today.plusDays(20);
-        ReportingCycle cycle = openCycle(deadline);
+        ReportingCycle cycle = openCycle(today.plusDays(20));
         ProcessInstance instance = instanceOf(cycle);
+        List<LocalDate> reminders = reminders(cycle);
         // VAS submits both its reports; VK one of its six
         submit(cycle, "1.3", "vas");
         submit(cycle, "4.1", "vas");
         submit(cycle, "3.1", "vk");
 
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(5)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders.get(0)));
         execute(job());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_SEND_NOTICES);
         execute(job());
@@ -245,7 +249,7 @@ class ReportingCycleProcessTest {
         assertThat(toVk.getBodyText()).contains("1.1 ").doesNotContain("3.1 ");
 
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(1)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders.get(1)));
         // by the second reminder VARAM has submitted everything
         for (String code : List.of("5.1", "6.1", "6.2", "6.3")) {
             submit(cycle, code, "varam");
@@ -253,20 +257,21 @@ class ReportingCycleProcessTest {
         execute(job());
         execute(job());
         List<MailMessage> second = mailsOf(cycle).stream()
-                .filter(m -> m.getIdempotencyKey().endsWith(":" + deadline.minusDays(1)))
+                .filter(m -> m.getIdempotencyKey().endsWith(":" + reminders.get(1)))
                 .filter(m -> m.getTemplate().equals("reminder")).toList();
         assertThat(second).extracting(m -> m.recipientList().get(0)).containsExactly("vk.reports@example.org");
     }
 
     @Test
     void shouldSendOverdueNoticeToContactAndHeadTheDayAfterTheDeadline() throws Exception {
-        LocalDate deadline = today.plusDays(10);
-        ReportingCycle cycle = openCycle(deadline);
+        ReportingCycle cycle = openCycle(today.plusDays(10));
         ProcessInstance instance = instanceOf(cycle);
+        LocalDate deadline = cycle.getSubmissionDeadline();
+        LocalDate overdueDay = schedule.overdueNoticeDate(deadline);
         for (String code : List.of("1.1", "1.2", "3.1", "3.2", "4.2", "4.3")) {
             submit(cycle, code, "vk");
         }
-        runNoticesUntil(instance, deadline.plusDays(1));
+        runNoticesUntil(instance, overdueDay);
         List<MailMessage> overdue = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("overdue")).toList();
         assertThat(overdue).extracting(m -> m.recipientList().get(0))
                 .containsExactlyInAnyOrder("vas.reports@example.org", "varam.reports@example.org");
@@ -275,20 +280,19 @@ class ReportingCycleProcessTest {
         assertThat(toVaram.ccList()).containsExactly("varam.head@example.org");
         assertThat(toVaram.getSubject()).isEqualTo("Nokavēts: 4 atskaites nav iesniegtas");
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
-        assertThat(cycles.rows(cycle.getId(), List.of("VARAM"))).allMatch(r -> r.isOverdue(deadline.plusDays(1)));
+        assertThat(cycles.rows(cycle.getId(), List.of("VARAM"))).allMatch(r -> r.isOverdue(overdueDay));
     }
 
     @Test
     void shouldAskCoordinatorsToFollowUpAtTheLegalDeadlineAndCloseWithWhatIsAccepted() throws Exception {
-        LocalDate deadline = today.plusDays(3);
-        ReportingCycle cycle = openCycle(deadline);
+        ReportingCycle cycle = openCycle(today.plusDays(3));
         ProcessInstance instance = instanceOf(cycle);
         for (ReportRow row : cycles.rows(cycle.getId(), null)) {
             if (!row.institution().equals("VARAM")) {
                 submitAndAccept(cycle, row);
             }
         }
-        runNoticesUntil(instance, deadline.plusDays(1));
+        runNoticesUntil(instance, schedule.overdueNoticeDate(cycle.getSubmissionDeadline()));
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
         execute(job());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_FOLLOW_UP);
@@ -318,32 +322,35 @@ class ReportingCycleProcessTest {
 
     @Test
     void shouldMoveTasksAndTimersWhenTheDeadlineIsExtended() throws Exception {
-        LocalDate deadline = today.plusDays(20);
-        ReportingCycle cycle = openCycle(deadline);
+        ReportingCycle cycle = openCycle(today.plusDays(20));
         ProcessInstance instance = instanceOf(cycle);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(deadline.minusDays(5)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycle).get(0)));
 
-        LocalDate later = today.plusDays(25);
-        cycles.extend(cycle.getId(), null, later.toString());
-        assertThat(cycles.find(cycle.getId()).getSubmissionDeadline()).isEqualTo(later);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(later.minusDays(5)));
+        cycles.extend(cycle.getId(), null, today.plusDays(25).toString());
+        ReportingCycle extended = cycles.find(cycle.getId());
+        LocalDate later = extended.getSubmissionDeadline();
+        assertThat(later).isAfterOrEqualTo(today.plusDays(25));
+        List<LocalDate> laterReminders = reminders(extended);
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(laterReminders.get(0)));
         assertThat(submitTask(cycle, "4.3").getDueDate()).isEqualTo(schedule.at(later));
-        assertThat(submitTask(cycle, "4.3").getFollowUpDate()).isEqualTo(schedule.at(later.minusDays(5)));
+        assertThat(submitTask(cycle, "4.3").getFollowUpDate()).isEqualTo(schedule.at(laterReminders.get(0)));
 
         // one measure gets more time still; the others keep theirs
-        LocalDate evenLater = today.plusDays(28);
-        cycles.extend(cycle.getId(), "6.2", evenLater.toString());
+        cycles.extend(cycle.getId(), "6.2", later.plusDays(7).toString());
+        LocalDate evenLater = calendar.deadline(later.plusDays(7));
         assertThat(submitTask(cycle, "6.2").getDueDate()).isEqualTo(schedule.at(evenLater));
         assertThat(submitTask(cycle, "6.1").getDueDate()).isEqualTo(schedule.at(later));
 
         // the overdue notice of the cycle's deadline leaves 6.2 out
-        runNoticesUntil(instance, later.plusDays(1));
+        LocalDate overdueDay = schedule.overdueNoticeDate(later);
+        runNoticesUntil(instance, overdueDay);
         MailMessage overdue = mailsOf(cycle).stream()
-                .filter(m -> m.getIdempotencyKey().equals("overdue:" + cycle.getId() + ":VARAM:" + later.plusDays(1)))
+                .filter(m -> m.getIdempotencyKey().equals("overdue:" + cycle.getId() + ":VARAM:" + overdueDay))
                 .findFirst().orElseThrow();
         assertThat(overdue.getBodyText()).contains("6.1 ").doesNotContain("6.2 ");
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(evenLater.minusDays(1)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(
+                schedule.reminderDates(evenLater, cycle.getInvitationDate()).get(1)));
 
         assertThatThrownBy(() -> cycles.extend(cycle.getId(), null, cycle.getLegalDeadline().plusDays(1).toString()))
                 .isInstanceOf(InvalidInputException.class);
@@ -353,16 +360,14 @@ class ReportingCycleProcessTest {
 
     @Test
     void shouldResumeRemindersWhenAnExtensionComesAfterTheLastNotice() throws Exception {
-        LocalDate deadline = today.plusDays(2);
-        ReportingCycle cycle = openCycle(deadline);
+        ReportingCycle cycle = openCycle(today.plusDays(2));
         ProcessInstance instance = instanceOf(cycle);
-        runNoticesUntil(instance, deadline.plusDays(1));
+        runNoticesUntil(instance, schedule.overdueNoticeDate(cycle.getSubmissionDeadline()));
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
 
-        LocalDate later = today.plusDays(12);
-        cycles.extend(cycle.getId(), null, later.toString());
+        cycles.extend(cycle.getId(), null, today.plusDays(16).toString());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(later.minusDays(5)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycles.find(cycle.getId())).get(0)));
     }
 
     @Test
@@ -396,7 +401,7 @@ class ReportingCycleProcessTest {
         Map<String, Object> form = new HashMap<>(Map.of("name", "No Tasklist", "periodFrom", "1980-01-01",
                 "periodTo", "1981-12-31", "invitationDate", today.plusDays(1).toString(),
                 "submissionDeadline", today.plusDays(20).toString(),
-                "legalDeadline", today.plusDays(30).toString()));
+                "legalDeadline", today.plusDays(30).toString(), "acceptMovedDates", true));
         ProcessInstance started = ProcessTestSupport.as(identityService, "coordinator",
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form));
         assertThat(started).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
@@ -406,7 +411,7 @@ class ReportingCycleProcessTest {
         assertThat(cycle.getProcessInstanceId()).isEqualTo(started.getId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
                 .getBusinessKey()).isEqualTo(cycleId.toString());
-        assertThat(timerDue(started)).isEqualTo(schedule.at(today.plusDays(1)));
+        assertThat(timerDue(started)).isEqualTo(schedule.at(schedule.invitationDay(today.plusDays(1))));
 
         Map<String, Object> bad = new HashMap<>(form);
         bad.put("periodFrom", "1982-01-01");
@@ -438,6 +443,10 @@ class ReportingCycleProcessTest {
                 .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isEqualTo(12);
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
         return cycles.find(cycle.getId());
+    }
+
+    private List<LocalDate> reminders(ReportingCycle cycle) {
+        return schedule.reminderDates(cycle.getSubmissionDeadline(), cycle.getInvitationDate());
     }
 
     private ProcessInstance instanceOf(ReportingCycle cycle) {
