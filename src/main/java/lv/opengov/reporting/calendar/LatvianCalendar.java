@@ -119,7 +119,7 @@ public class LatvianCalendar {
         if (off.isPresent()) {
             return Optional.of(off.get().reason(locale));
         }
-        return Optional.of(date.getDayOfWeek().getDisplayName(TextStyle.FULL_STANDALONE, locale));
+        return Optional.of(weekday(date, locale));
     }
 
     /**
@@ -131,7 +131,7 @@ public class LatvianCalendar {
                 ? messages.getMessage("calendar.weekday." + requested.getDayOfWeek(), null, locale)
                 : whyNotWorking(requested, locale).orElse("");
         return messages.getMessage("calendar.moved", new Object[] {longDate(requested, locale), why,
-                actual.getDayOfWeek().getDisplayName(TextStyle.FULL_STANDALONE, locale), longDate(actual, locale)}, locale);
+                weekday(actual, locale), longDate(actual, locale)}, locale);
     }
 
     /** Every day off between the dates, weekends left out unless a holiday falls on them. */
@@ -242,7 +242,15 @@ public class LatvianCalendar {
         return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
-    static String longDate(LocalDate date, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+    /** The weekday's name as it stands inside a sentence: "Monday", "pirmdiena". */
+    public static String weekday(LocalDate date, Locale locale) {
+        String name = date.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
+        return "en".equals(locale.getLanguage()) ? name : name.toLowerCase(locale);
+    }
+
+    /** "1 March 2026" in English (as written in Europe), "2026. gada 1. marts" in Latvian. */
+    public static String longDate(LocalDate date, Locale locale) {
+        Locale style = "en".equals(locale.getLanguage()) ? Locale.UK : locale;
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(style).format(date);
     }
 }

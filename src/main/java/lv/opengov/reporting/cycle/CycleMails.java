@@ -1,8 +1,6 @@
 package lv.opengov.reporting.cycle;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +103,6 @@ class CycleMails {
     }
 
     static String format(LocalDate date, Locale locale) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+        return date == null ? "" : LatvianCalendar.longDate(date, locale);
     }
 }
