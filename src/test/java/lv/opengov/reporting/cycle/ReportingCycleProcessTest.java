@@ -421,6 +421,24 @@ class ReportingCycleProcessTest {
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, bad))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+        // a date on a day off is pointed out before the cycle starts, until the coordinator accepts the move
+        Map<String, Object> onSunday = new HashMap<>(form);
+        onSunday.put("periodFrom", "1983-01-01");
+        onSunday.put("periodTo", "1983-12-31");
+        onSunday.put("acceptMovedDates", false);
+        LocalDate sunday = today.plusDays(14).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
+        onSunday.put("submissionDeadline", sunday.toString());
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "coordinator",
+                () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, onSunday)))
+                .isInstanceOf(InvalidInputException.class);
+        onSunday.put("acceptMovedDates", true);
+        ProcessInstance moved = ProcessTestSupport.as(identityService, "coordinator",
+                () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, onSunday));
+        ReportingCycle movedCycle = cycles.find((Long) runtimeService.getVariable(moved.getId(),
+                ReportingCycleProcess.VAR_CYCLE_ID));
+        assertThat(movedCycle.getRequestedSubmissionDeadline()).isEqualTo(sunday);
+        assertThat(movedCycle.getSubmissionDeadline()).isAfter(sunday);
+
         // an institution may not start cycles
         assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk",
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form)))
