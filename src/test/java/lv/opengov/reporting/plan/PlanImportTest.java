@@ -83,9 +83,11 @@ class PlanImportTest {
         Long measureId = jdbc.queryForObject("select id from measure where code = '1.2'", Long.class);
         jdbc.update("""
                 insert into reporting_cycle (id, name, period_from, period_to, invitation_date, submission_deadline,
-                  legal_deadline, status, created_by, created_at, closed_early, version)
+                  legal_deadline, requested_submission_deadline, requested_legal_deadline, status, created_by,
+                  created_at, closed_early, version)
                 values (900001, 'Cycle', date '2022-01-01', date '2023-12-31', date '2024-01-08', date '2024-02-05',
-                  date '2024-03-01', 'COLLECTING', 'coordinator', current_timestamp, false, 0)""");
+                  date '2024-03-01', date '2024-02-05', date '2024-03-01', 'COLLECTING', 'coordinator',
+                  current_timestamp, false, 0)""");
         jdbc.update("""
                 insert into measure_report (id, cycle_id, measure_id, institution_id, state, progress, version)
                 values (900001, 900001, ?, (select id from institution where code = 'VK'), 'SUBMITTED', 'Darīts', 0)""",
