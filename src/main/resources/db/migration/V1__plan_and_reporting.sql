@@ -123,6 +123,10 @@ create table report_revision (
     next_steps      varchar(10000),
     funds_spent_eur numeric(14, 2),
     evidence_links  varchar(10000),
+    decision        varchar(10),
+    review_comment  varchar(10000),
+    reviewed_by     varchar(128),
+    reviewed_at     timestamp with time zone,
     constraint uk_report_revision unique (report_id, revision_no)
 );
 

@@ -25,9 +25,10 @@ import jakarta.annotation.PreDestroy;
 /**
  * Starts one measure-report process per opened report, each in a transaction of its own, on a
  * thread of its own: a cycle of ten thousand measures is ten thousand small transactions, not one
- * giant one, and no two of them touch the same rows. The report row is locked while its process is
- * started and records the instance, so a report is launched once even when the regular sweep (which
- * picks up whatever a crash left behind) runs at the same time.
+ * giant one, and no two of them touch the same rows. The transaction in which a report's process is
+ * started records the instance only if none is recorded yet (a conditional update; otherwise the
+ * start is rolled back), so a report is launched once even when the regular sweep (which picks up
+ * whatever a crash left behind) runs at the same time.
  */
 @Component
 class ReportLauncher {
@@ -72,10 +73,13 @@ class ReportLauncher {
             return 0;
         }
         ReportingCycle cycle = cycles.find(cycleId);
+        // one read of every report's measure and institution, rather than one per report
+        Map<Long, ReportRow> rows = new HashMap<>();
+        reports.rows(cycleId).forEach(row -> rows.put(row.reportId(), row));
         int started = 0;
         for (Long reportId : pending) {
             try {
-                Boolean launched = transaction.execute(status -> launch(cycle, reportId));
+                Boolean launched = transaction.execute(status -> launch(cycle, rows.get(reportId), status));
                 if (Boolean.TRUE.equals(launched)) {
                     started++;
                 }
@@ -88,11 +92,9 @@ class ReportLauncher {
         return started;
     }
 
-    private boolean launch(ReportingCycle cycle, Long reportId) {
-        ReportRow row = reports.lockUnlaunched(reportId).orElse(null);
-        if (row == null) {
-            return false;
-        }
+    private boolean launch(ReportingCycle cycle, ReportRow row,
+            org.springframework.transaction.TransactionStatus status) {
+        Long reportId = row.reportId();
         List<LocalDate> reminders = schedule.reminderDates(row.dueDate(), cycle.getInvitationDate());
         Map<String, Object> variables = new HashMap<>();
         variables.put(MeasureReportProcess.VAR_REPORT_ID, reportId);
@@ -105,7 +107,11 @@ class ReportLauncher {
         variables.put(MeasureReportProcess.VAR_FOLLOW_UP_DATE, reminders.isEmpty() ? null : schedule.at(reminders.get(0)));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureReportProcess.KEY,
                 MeasureReportProcess.businessKey(cycle.getId(), row.measureCode()), variables);
-        reports.launched(reportId, instance.getId());
+        // records the instance unless another launcher was first; then this start is rolled back
+        if (!reports.recordLaunch(reportId, instance.getId())) {
+            status.setRollbackOnly();
+            return false;
+        }
         return true;
     }
 

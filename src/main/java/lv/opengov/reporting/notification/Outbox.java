@@ -59,6 +59,12 @@ public class Outbox {
                 : repository.findByStatusOrderByCreatedAtDesc(status, page);
     }
 
+    /** The messages of one cycle, oldest first. */
+    @Transactional(readOnly = true)
+    public List<MailMessage> listForCycle(Long cycleId) {
+        return repository.findByCycleIdOrderByCreatedAtAscIdAsc(cycleId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<MailMessage> find(String idempotencyKey) {
         return repository.findByIdempotencyKey(idempotencyKey);

@@ -18,10 +18,26 @@ public class PlanService {
 
     private final MeasureRepository measures;
     private final InstitutionRepository institutions;
+    private final CommitmentRepository commitments;
 
-    PlanService(MeasureRepository measures, InstitutionRepository institutions) {
+    PlanService(MeasureRepository measures, InstitutionRepository institutions, CommitmentRepository commitments) {
         this.measures = measures;
         this.institutions = institutions;
+        this.commitments = commitments;
+    }
+
+    /** The commitments by number. */
+    public java.util.Map<Integer, Commitment> commitmentsByNumber() {
+        java.util.Map<Integer, Commitment> result = new java.util.TreeMap<>();
+        commitments.findAll().forEach(c -> result.put(c.getNumber(), c));
+        return result;
+    }
+
+    /** The institutions by code. */
+    public java.util.Map<String, Institution> institutionsByCode() {
+        java.util.Map<String, Institution> result = new java.util.TreeMap<>();
+        institutions.findAll().forEach(i -> result.put(i.getCode(), i));
+        return result;
     }
 
     public List<MeasureView> listMeasures() {

@@ -114,10 +114,6 @@ public class MeasureReport {
         this.reviewedAt = at;
     }
 
-    void launched(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
-    }
-
     void extendTo(LocalDate dueDate) {
         this.dueDate = dueDate;
     }

@@ -20,6 +20,12 @@ interface MeasureReportRepository extends JpaRepository<MeasureReport, Long> {
     @Query("select r from MeasureReport r where r.id = :id")
     Optional<MeasureReport> lockById(Long id);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("""
+            update MeasureReport r set r.processInstanceId = :processInstanceId, r.version = r.version + 1
+            where r.id = :id and r.processInstanceId is null""")
+    int recordLaunch(Long id, String processInstanceId);
+
     long countByCycleIdAndStateNot(Long cycleId, ReportState state);
 
     long countByCycleId(Long cycleId);

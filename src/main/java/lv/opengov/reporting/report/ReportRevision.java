@@ -53,6 +53,19 @@ public class ReportRevision {
     @Column(name = "evidence_links", length = 10000)
     private String evidenceLinks;
 
+    /** The reviewer's decision on this submission: ACCEPT or RETURN; null while it waits. */
+    @Column(length = 10)
+    private String decision;
+
+    @Column(name = "review_comment", length = 10000)
+    private String reviewComment;
+
+    @Column(name = "reviewed_by", length = 128)
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
     protected ReportRevision() {
     }
 
@@ -67,6 +80,29 @@ public class ReportRevision {
         this.nextSteps = values.nextSteps();
         this.fundsSpentEur = values.fundsSpentEur();
         this.evidenceLinks = values.evidenceLinksText();
+    }
+
+    void reviewed(boolean accepted, String comment, String userId, Instant at) {
+        this.decision = accepted ? "ACCEPT" : "RETURN";
+        this.reviewComment = comment;
+        this.reviewedBy = userId;
+        this.reviewedAt = at;
+    }
+
+    public String getDecision() {
+        return decision;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
     }
 
     public Long getId() {

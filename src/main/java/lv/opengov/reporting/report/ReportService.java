@@ -84,6 +84,10 @@ public class ReportService {
                     message("report.not-submitted", measureCode(reportId), report.getState()))));
         }
         report.review(accepted, comment, userId, clock.instant());
+        List<ReportRevision> submitted = revisions.findByReportIdOrderByRevisionNo(reportId);
+        if (!submitted.isEmpty()) {
+            submitted.get(submitted.size() - 1).reviewed(accepted, comment, userId, report.getReviewedAt());
+        }
         return report;
     }
 
@@ -100,13 +104,9 @@ public class ReportService {
         return changed;
     }
 
-    public void launched(Long reportId, String processInstanceId) {
-        reports.findById(reportId).orElseThrow(() -> notFound(reportId)).launched(processInstanceId);
-    }
-
-    /** Locks the report while its process instance is started, so that it is started once. */
-    public Optional<ReportRow> lockUnlaunched(Long reportId) {
-        return reports.lockById(reportId).filter(r -> r.getProcessInstanceId() == null).map(r -> row(reportId));
+    /** Records the report's process instance; false when one was recorded already. */
+    public boolean recordLaunch(Long reportId, String processInstanceId) {
+        return reports.recordLaunch(reportId, processInstanceId) == 1;
     }
 
     @Transactional(readOnly = true)

@@ -74,6 +74,8 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
+                // scripts and tests may send credentials with each request; browsers get the login form
+                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/public"));
         return http.build();
     }

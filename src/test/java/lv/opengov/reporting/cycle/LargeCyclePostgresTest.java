@@ -31,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * report gets its process and its task, and no incident is raised.
  */
 @RequiresPostgres
-class LargeCyclePostgresTest {
+public class LargeCyclePostgresTest {
 
     private static final Logger log = LoggerFactory.getLogger(LargeCyclePostgresTest.class);
     private static final int INSTITUTIONS = 100;
@@ -85,9 +85,14 @@ class LargeCyclePostgresTest {
     }
 
     /** 100 institutions, 20 commitments, 2,000 measures spread evenly over the institutions. */
-    private static Map<PlanTable, byte[]> largePlan() {
+    static Map<PlanTable, byte[]> largePlan() {
+        return largePlan(INSTITUTIONS, COMMITMENTS, MEASURES_PER_COMMITMENT);
+    }
+
+    /** A plan of the given size, measures spread evenly over the institutions. */
+    public static Map<PlanTable, byte[]> largePlan(int institutionCount, int commitmentCount, int perCommitment) {
         StringBuilder institutions = new StringBuilder("code,name_lv,name_en,contact_email,head_email,language\n");
-        for (int i = 0; i < INSTITUTIONS; i++) {
+        for (int i = 0; i < institutionCount; i++) {
             String code = String.format("I%03d", i);
             institutions.append(code).append(",Iestāde ").append(i).append(",Institution ").append(i).append(',')
                     .append(code.toLowerCase()).append("@example.org,,lv\n");
@@ -95,12 +100,12 @@ class LargeCyclePostgresTest {
         StringBuilder commitments = new StringBuilder("number,ogp_id,title_lv,title_en\n");
         StringBuilder measures = new StringBuilder("code,commitment,title_lv,title_en,responsible,co_responsible\n");
         int n = 0;
-        for (int c = 1; c <= COMMITMENTS; c++) {
+        for (int c = 1; c <= commitmentCount; c++) {
             commitments.append(c).append(",,Apņemšanās ").append(c).append(",Commitment ").append(c).append('\n');
-            for (int m = 1; m <= MEASURES_PER_COMMITMENT; m++, n++) {
+            for (int m = 1; m <= perCommitment; m++, n++) {
                 measures.append(c).append('.').append(m).append(',').append(c).append(",Pasākums ").append(n)
-                        .append(",Measure ").append(n).append(',').append(String.format("I%03d", n % INSTITUTIONS))
-                        .append(',').append(String.format("I%03d", (n + 1) % INSTITUTIONS)).append('\n');
+                        .append(",Measure ").append(n).append(',').append(String.format("I%03d", n % institutionCount))
+                        .append(',').append(String.format("I%03d", (n + 1) % institutionCount)).append('\n');
             }
         }
         Map<PlanTable, byte[]> files = new EnumMap<>(PlanTable.class);

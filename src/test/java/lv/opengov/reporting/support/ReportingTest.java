@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(CycleFixture.class)
 @ActiveProfiles({"demo", "test"})
 public @interface ReportingTest {
 }

@@ -1,0 +1,105 @@
+package lv.opengov.reporting.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import lv.opengov.reporting.ReportingApplication;
+import lv.opengov.reporting.cycle.CycleRequest;
+import lv.opengov.reporting.cycle.CycleSchedule;
+import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.LargeCyclePostgresTest;
+import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.plan.PlanImportService;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.support.PostgresDatabase;
+import lv.opengov.reporting.support.RequiresPostgres;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The design's start-up target: a cycle of N measures (default 10,000, across N/20 institutions) on
+ * PostgreSQL, from opening the reports to the last task, against the bare engine starting N one-task
+ * instances, each in its own transaction. Prints both times and their ratio; asserts only that every
+ * task exists and no incident was raised.
+ *
+ * <pre>./mvnw test -Dtest=CycleStartBenchmark -Dbenchmark=true [-Dbenchmark.measures=10000] -DargLine=-Xmx512m</pre>
+ */
+@RequiresPostgres
+@EnabledIfSystemProperty(named = "benchmark", matches = "true",
+        disabledReason = "a benchmark, not a test: run it with -Dbenchmark=true (see the class comment)")
+class CycleStartBenchmark {
+
+    private static final int MEASURES = Integer.getInteger("benchmark.measures", 10_000);
+
+    @Test
+    void cycleStartAgainstTheBareEngine() {
+        long bare = bareEngineMillis();
+        long cycle = cycleMillis();
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf("%nBENCHMARK measures=%d bare-engine=%d ms cycle=%d ms ratio=%.2f max-heap=%d MiB%n%n",
+                MEASURES, bare, cycle, (double) cycle / bare, runtime.maxMemory() / (1024 * 1024));
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(ReportingApplication.class).run(
+                "--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + PostgresDatabase.user(),
+                "--spring.datasource.password=" + PostgresDatabase.password(),
+                "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
+                "--reporting.seed.plan=false", "--reporting.mail.dispatch-initial-delay=PT1H",
+                "--reporting.cycle.launch-sweep-initial-delay=PT1H", "--logging.level.root=warn");
+    }
+
+    private static long bareEngineMillis() {
+        try (ConfigurableApplicationContext context = start(PostgresDatabase.createDatabase("bench_bare"))) {
+            context.getBean(RepositoryService.class).createDeployment()
+                    .addModelInstance("one-task.bpmn", Bpmn.createExecutableProcess("one-task")
+                            .camundaHistoryTimeToLive(1).startEvent().userTask("task").camundaCandidateGroups("x")
+                            .endEvent().done())
+                    .deploy();
+            RuntimeService runtime = context.getBean(RuntimeService.class);
+            long start = System.nanoTime();
+            for (int i = 0; i < MEASURES; i++) {
+                runtime.startProcessInstanceByKey("one-task", "bench:" + i);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(context.getBean(TaskService.class).createTaskQuery().count()).isEqualTo(MEASURES);
+            return millis;
+        }
+    }
+
+    private static long cycleMillis() {
+        try (ConfigurableApplicationContext context = start(PostgresDatabase.createDatabase("bench_cycle"))) {
+            context.getBean(PlanImportService.class).importTables(
+                    LargeCyclePostgresTest.largePlan(Math.max(1, MEASURES / 20), Math.max(1, MEASURES / 100), 100));
+            LocalDate today = context.getBean(CycleSchedule.class).today();
+            ReportingCycle cycle = context.getBean(CycleService.class).start(new CycleRequest("Benchmark",
+                    "2022-01-01", "2023-12-31", today.toString(), today.plusDays(30).toString(),
+                    today.plusDays(60).toString()), "coordinator");
+            ManagementService management = context.getBean(ManagementService.class);
+            management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
+                    .singleResult().getId());
+            ReportService reports = context.getBean(ReportService.class);
+            long start = System.nanoTime();
+            management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
+                    .singleResult().getId());
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(context.getBean(TaskService.class).createTaskQuery()
+                    .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).count()).isEqualTo(MEASURES);
+            assertThat(context.getBean(RuntimeService.class).createIncidentQuery().count()).isZero();
+            return millis;
+        }
+    }
+}

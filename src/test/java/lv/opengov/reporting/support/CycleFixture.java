@@ -1,0 +1,85 @@
+package lv.opengov.reporting.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import lv.opengov.reporting.cycle.CycleRequest;
+import lv.opengov.reporting.cycle.CycleSchedule;
+import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Builds cycles in a given state for page and export tests, through the real process. */
+@Component
+public class CycleFixture {
+
+    private static final AtomicInteger YEAR = new AtomicInteger(1900);
+
+    private final CycleService cycles;
+    private final CycleSchedule schedule;
+    private final ReportService reports;
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    public CycleFixture(CycleService cycles, CycleSchedule schedule, ReportService reports,
+            ManagementService management, TaskService tasks, IdentityService identity) {
+        this.cycles = cycles;
+        this.schedule = schedule;
+        this.reports = reports;
+        this.management = management;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** A cycle whose invitations went out and whose report processes all run. */
+    public ReportingCycle openCycle(String name) {
+        int year = YEAR.getAndAdd(2);
+        LocalDate today = schedule.today();
+        ReportingCycle cycle = cycles.start(new CycleRequest(name, year + "-01-01", (year + 1) + "-12-31",
+                today.toString(), today.plusDays(20).toString(), today.plusDays(40).toString()), "coordinator");
+        for (int step = 0; step < 2; step++) {
+            Job job = management.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).singleResult();
+            management.executeJob(job.getId());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
+        return cycles.find(cycle.getId());
+    }
+
+    public void submit(ReportingCycle cycle, String code, String user, Map<String, Object> values) throws Exception {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+                .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
+        ProcessTestSupport.as(identity, user, () -> {
+            tasks.complete(task.getId(), values);
+            return null;
+        });
+    }
+
+    public void review(ReportingCycle cycle, String code, Map<String, Object> decision) throws Exception {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+                .taskDefinitionKey(MeasureReportProcess.TASK_REVIEW).singleResult();
+        ProcessTestSupport.as(identity, "reviewer", () -> {
+            tasks.complete(task.getId(), decision);
+            return null;
+        });
+        for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    public static Map<String, Object> report(String completion, String progress) {
+        return Map.of("completion", completion, "progress", progress,
+                "challenges", "Ierobežoti resursi; ā č ē ģ ī ķ ļ ņ š ū ž", "nextSteps", "Turpināt darbu.",
+                "fundsSpentEur", 1500, "evidenceLinks", "https://www.mk.gov.lv/lv/atverta-parvaldiba");
+    }
+}
