@@ -137,6 +137,22 @@ public class ReportService {
                 .setParameter("cycleId", cycleId).getResultList();
     }
 
+    /** Every report of the cycle with its texts, in one statement. */
+    @Transactional(readOnly = true)
+    public List<ReportDetail> details(Long cycleId) {
+        return entityManager.createQuery("""
+                        select new lv.opengov.reporting.report.ReportDetail(m.code, m.commitment.number, m.titleLv,
+                               m.titleEn, i.code, r.state, r.completion, r.progress, r.challenges, r.nextSteps,
+                               r.fundsSpentEur, r.evidenceLinks, r.submittedAt)
+                        from MeasureReport r, lv.opengov.reporting.plan.Measure m, lv.opengov.reporting.plan.Institution i
+                        where m.id = r.measureId and i.id = r.institutionId and r.cycleId = :cycleId""",
+                        ReportDetail.class)
+                .setParameter("cycleId", cycleId).getResultList().stream()
+                .sorted(java.util.Comparator.comparing(ReportDetail::measureCode,
+                        lv.opengov.reporting.plan.PlanService.MEASURE_CODE_ORDER))
+                .toList();
+    }
+
     /** The reports still owed whose deadline is one of the given dates. */
     @Transactional(readOnly = true)
     public List<ReportRow> openRowsDueOn(Long cycleId, Collection<LocalDate> dueDates) {

@@ -1,0 +1,182 @@
+package lv.opengov.reporting.publication;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.report.ReportDetail;
+import lv.opengov.reporting.report.ReportService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/** The consolidated report and its exports: spreadsheet, CSV and PDF, in Latvian or English. */
+@Service
+public class ReportExports {
+
+    private static final String[] COLUMNS = {"measure", "commitment", "title", "institution", "state", "completion",
+        "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt"};
+    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20};
+
+    private final CycleService cycles;
+    private final ReportService reports;
+    private final PlanService plan;
+    private final Access access;
+    private final MessageSource messages;
+    private final SpringTemplateEngine templates;
+
+    ReportExports(CycleService cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
+            SpringTemplateEngine templates) {
+        this.cycles = cycles;
+        this.reports = reports;
+        this.plan = plan;
+        this.access = access;
+        this.messages = messages;
+        this.templates = templates;
+    }
+
+    /** The report for the current user: all measures, or an institution's own. */
+    public ConsolidatedReport report(Long cycleId, Locale locale) {
+        ReportingCycle cycle = cycles.find(cycleId);
+        List<String> only = access.isReviewer() || access.isBoardMember() ? null : access.institutionCodes();
+        List<ReportDetail> details = reports.details(cycleId).stream()
+                .filter(d -> only == null || only.contains(d.institution())).toList();
+        return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode());
+    }
+
+    public byte[] xlsx(ConsolidatedReport report) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName(report));
+            CellStyle header = workbook.createCellStyle();
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            header.setWrapText(true);
+            CellStyle wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            Row head = sheet.createRow(0);
+            String[] names = headers(report.locale());
+            for (int c = 0; c < names.length; c++) {
+                head.createCell(c).setCellValue(names[c]);
+                head.getCell(c).setCellStyle(header);
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            }
+            int r = 1;
+            for (ConsolidatedReport.Entry entry : report.entries()) {
+                Row row = sheet.createRow(r++);
+                String[] values = values(entry, report.locale());
+                for (int c = 0; c < values.length; c++) {
+                    if (c == 9 && entry.detail().fundsSpentEur() != null && entry.detail().reportedCompletion() != null) {
+                        row.createCell(c).setCellValue(entry.detail().fundsSpentEur().doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(values[c]);
+                    }
+                    row.getCell(c).setCellStyle(wrap);
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, names.length - 1));
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * UTF-8 with a byte-order mark and semicolons, as Excel expects them under Latvian (and most
+     * European) regional settings: it opens the file with the columns and the Latvian letters intact.
+     */
+    public byte[] csv(ConsolidatedReport report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(headers(report.locale())).get())) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            for (ConsolidatedReport.Entry entry : report.entries()) {
+                printer.printRecord((Object[]) values(entry, report.locale()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The PDF, from the same template as the page, with a font that has every Latvian letter. */
+    public byte[] pdf(ConsolidatedReport report) {
+        Context context = new Context(report.locale());
+        context.setVariable("report", report);
+        context.setVariable("pdf", true);
+        String html = templates.process("report/consolidated", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> font("fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
+                    PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
+                    PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.io.InputStream font(String path) {
+        try {
+            return new ClassPathResource(path).getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String[] headers(Locale locale) {
+        String[] names = new String[COLUMNS.length];
+        for (int i = 0; i < COLUMNS.length; i++) {
+            names[i] = messages.getMessage("export.col." + COLUMNS[i], null, locale);
+        }
+        return names;
+    }
+
+    private String[] values(ConsolidatedReport.Entry entry, Locale locale) {
+        ReportDetail d = entry.detail();
+        boolean reported = d.reportedCompletion() != null;
+        return new String[] {d.measureCode(), String.valueOf(d.commitment()), entry.title(), entry.institutionName(),
+            messages.getMessage("state." + d.state(), null, locale),
+            reported ? messages.getMessage("completion." + d.completion(), null, locale) : "",
+            reported ? nullToEmpty(d.progress()) : "", reported ? nullToEmpty(d.challenges()) : "",
+            reported ? nullToEmpty(d.nextSteps()) : "",
+            reported && d.fundsSpentEur() != null ? d.fundsSpentEur().toPlainString() : "",
+            reported ? nullToEmpty(d.evidenceLinks()) : "",
+            d.submittedAt() == null ? "" : d.submittedAt().atZone(java.time.ZoneId.of("Europe/Riga"))
+                    .toLocalDateTime().withNano(0).toString().replace('T', ' ')};
+    }
+
+    private String sheetName(ConsolidatedReport report) {
+        return messages.getMessage("export.sheet", null, report.locale());
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
