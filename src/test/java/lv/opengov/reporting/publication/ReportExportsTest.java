@@ -95,6 +95,9 @@ class ReportExportsTest {
     @Test
     void pdfRendersLatvianLettersWithAnEmbeddedFont() throws Exception {
         byte[] pdf = download("/api/cycles/" + cycle.getId() + "/report.pdf", "lv");
+        // kept for a look: target/exports/report-lv.pdf
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/exports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/exports/report-lv.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Apkopotā atskaite: Eksporta pārbaude").contains(LETTERS)
