@@ -344,6 +344,26 @@ public class CycleService {
         return cycles.findByStatusOrderByPublishedAtDesc(CycleStatus.PUBLISHED);
     }
 
+    /** Each measure's completion in the latest published cycle that accepted a report on it. */
+    @Transactional(readOnly = true)
+    public Map<String, LatestCompletion> latestCompletions() {
+        Map<String, LatestCompletion> latest = new LinkedHashMap<>();
+        for (ReportingCycle cycle : published()) {
+            for (ReportRow row : reports.rows(cycle.getId())) {
+                if (row.state() == ReportState.ACCEPTED && row.completion() != null) {
+                    latest.putIfAbsent(row.measureCode(), new LatestCompletion(row.completion(), cycle.getId(),
+                            cycle.getName(), cycle.getPeriodTo()));
+                }
+            }
+        }
+        return latest;
+    }
+
+    /** A measure's completion as last published. */
+    public record LatestCompletion(lv.opengov.reporting.report.Completion completion, Long cycleId, String cycleName,
+            LocalDate periodTo) {
+    }
+
     @Transactional(readOnly = true)
     public List<ReportingCycle> collecting() {
         return cycles.findByStatus(CycleStatus.COLLECTING);

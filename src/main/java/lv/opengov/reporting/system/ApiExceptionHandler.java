@@ -23,7 +23,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns failures of the JSON API into answers a client can act on: 400 naming each bad field, 403,
  * 404, and for anything unexpected a 500 without internals (the details go to the log).
  */
-@RestControllerAdvice(basePackages = "lv.opengov.reporting")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
