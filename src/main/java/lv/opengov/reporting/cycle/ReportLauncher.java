@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
@@ -76,10 +77,13 @@ class ReportLauncher {
         // one read of every report's measure and institution, rather than one per report
         Map<Long, ReportRow> rows = new HashMap<>();
         reports.rows(cycleId).forEach(row -> rows.put(row.reportId(), row));
+        Map<String, MeasureReport> previous = reports.previousAccepted(cycleId);
         int started = 0;
         for (Long reportId : pending) {
             try {
-                Boolean launched = transaction.execute(status -> launch(cycle, rows.get(reportId), status));
+                ReportRow row = rows.get(reportId);
+                Boolean launched = transaction.execute(status -> launch(cycle, row, previous.get(row.measureCode()),
+                        status));
                 if (Boolean.TRUE.equals(launched)) {
                     started++;
                 }
@@ -92,7 +96,7 @@ class ReportLauncher {
         return started;
     }
 
-    private boolean launch(ReportingCycle cycle, ReportRow row,
+    private boolean launch(ReportingCycle cycle, ReportRow row, MeasureReport previous,
             org.springframework.transaction.TransactionStatus status) {
         Long reportId = row.reportId();
         List<LocalDate> reminders = schedule.reminderDates(row.dueDate(), cycle.getInvitationDate());
@@ -105,6 +109,9 @@ class ReportLauncher {
         variables.put(MeasureReportProcess.VAR_INSTITUTION_GROUP, Institution.groupIdFor(row.institution()));
         variables.put(MeasureReportProcess.VAR_DUE_DATE, schedule.at(row.dueDate()));
         variables.put(MeasureReportProcess.VAR_FOLLOW_UP_DATE, reminders.isEmpty() ? null : schedule.at(reminders.get(0)));
+        if (previous != null) {
+            carryForward(previous, variables);
+        }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureReportProcess.KEY,
                 MeasureReportProcess.businessKey(cycle.getId(), row.measureCode()), variables);
         // records the instance unless another launcher was first; then this start is rolled back
@@ -113,6 +120,17 @@ class ReportLauncher {
             return false;
         }
         return true;
+    }
+
+    /** The previous cycle's accepted answers, as the form's starting values. */
+    private static void carryForward(MeasureReport previous, Map<String, Object> variables) {
+        variables.put("completion", previous.getCompletion() == null ? null : previous.getCompletion().name());
+        variables.put("progress", previous.getProgress());
+        variables.put("challenges", previous.getChallenges());
+        variables.put("nextSteps", previous.getNextSteps());
+        variables.put("fundsSpentEur", previous.getFundsSpentEur() == null ? null
+                : previous.getFundsSpentEur().doubleValue());
+        variables.put("evidenceLinks", previous.getEvidenceLinks());
     }
 
     @PreDestroy

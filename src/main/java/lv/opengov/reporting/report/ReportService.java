@@ -137,6 +137,23 @@ public class ReportService {
                 .setParameter("cycleId", cycleId).getResultList();
     }
 
+    /**
+     * The latest accepted report of each measure in other cycles, by measure code: what a new cycle's
+     * form starts from, so that institutions update their answers rather than retype them.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, MeasureReport> previousAccepted(Long cycleId) {
+        Map<String, MeasureReport> latest = new java.util.HashMap<>();
+        entityManager.createQuery("""
+                        select m.code, r from MeasureReport r, lv.opengov.reporting.plan.Measure m
+                        where m.id = r.measureId and r.state = :accepted and r.cycleId <> :cycleId
+                        order by r.reviewedAt, r.id""", Object[].class)
+                .setParameter("accepted", ReportState.ACCEPTED).setParameter("cycleId", cycleId)
+                .getResultList()
+                .forEach(row -> latest.put((String) row[0], (MeasureReport) row[1]));
+        return latest;
+    }
+
     /** Every report of the cycle with its texts, in one statement. */
     @Transactional(readOnly = true)
     public List<ReportDetail> details(Long cycleId) {

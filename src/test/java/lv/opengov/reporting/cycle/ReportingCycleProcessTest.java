@@ -445,6 +445,23 @@ class ReportingCycleProcessTest {
                 .isInstanceOf(AuthorizationException.class);
     }
 
+    @Test
+    void shouldOpenTheNextCyclesFormWithThePreviousCyclesAcceptedAnswers() throws Exception {
+        ReportingCycle first = openCycle(today.plusDays(20));
+        Map<String, Object> answers = new HashMap<>(goodReport());
+        answers.put("progress", "Pirmajā periodā: ietvardokuments izstrādāts.");
+        Task task = submitTask(first, "1.1");
+        complete("vk", task, answers);
+        complete("reviewer", reviewTask(task.getProcessInstanceId()), Map.of("decision", "ACCEPT"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getId());
+
+        ReportingCycle next = openCycle(today.plusDays(25));
+        Map<String, Object> carried = taskService.getVariables(submitTask(next, "1.1").getId());
+        assertThat(carried).containsEntry("progress", "Pirmajā periodā: ietvardokuments izstrādāts.")
+                .containsEntry("completion", "SUBSTANTIAL").containsEntry("fundsSpentEur", 1250.5);
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private ReportingCycle openCycle(LocalDate deadline) {
