@@ -1,0 +1,124 @@
+package lv.opengov.reporting.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportState;
+import lv.opengov.reporting.support.Browser;
+import lv.opengov.reporting.support.CycleFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * In a real browser: a coordinator follows a cycle's progress, and an institution's user works in
+ * Tasklist in Latvian and submits a report through the form. Screenshots go to target/screenshots.
+ */
+@ExtendWith(Browser.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(CycleFixture.class)
+class BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CycleFixture fixture;
+
+    @Autowired
+    ReportService reports;
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void coordinatorSeesTheCyclesProgress() throws Exception {
+        ReportingCycle cycle = fixture.openCycle("Pārlūka pārbaude");
+        fixture.submit(cycle, "4.1", "vas", CycleFixture.report("LIMITED", "Mācību cikls sākts."));
+        WebDriver browser = Browser.open("lv");
+        try {
+            browser.get(url("/login"));
+            browser.findElement(By.name("username")).sendKeys("coordinator");
+            browser.findElement(By.name("password")).sendKeys("coordinator");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/cycles"));
+            browser.get(url("/cycles/" + cycle.getId()));
+            String page = browser.findElement(By.tagName("main")).getText();
+            assertThat(page).contains("Pieņemtas 0 un iesniegtas 1 no 12 atskaitēm")
+                    .contains("Valsts administrācijas skola").contains("Iesniegšanas termiņš");
+            Browser.screenshot(browser, "coordinator-cycle-lv");
+            browser.get(url("/cycles/" + cycle.getId() + "?lang=en"));
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("0 accepted and 1 submitted of 12 reports");
+            Browser.screenshot(browser, "coordinator-cycle-en");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void institutionUserSubmitsAReportInTasklistInLatvian() {
+        ReportingCycle cycle = fixture.openCycle("Tasklist latviski");
+        WebDriver browser = Browser.open("lv");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+            assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).contains("Pieteikties");
+            browser.findElement(By.cssSelector("input[type=text]")).sendKeys("vas");
+            browser.findElement(By.cssSelector("input[type=password]")).sendKeys("vas");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '1.3')]")));
+            Browser.screenshot(browser, "tasklist-lv-tasks");
+            task.click();
+            WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("textarea[id$='Field_Progress']")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Izpildes pakāpe")
+                    .contains("Pabeigt");
+            // the form opens for editing once the user has claimed the task
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[self::a or self::button][contains(., 'Uzņemties')]"))).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            // form-js draws its select as a list that opens on a click
+            browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+                    + "//div[contains(@class,'fjs-input-group')]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., 'Būtiska')]"))).click();
+            progress.sendKeys("Notikušas 14 mācības; apmācīti 280 ierēdņi.");
+            Browser.screenshot(browser, "tasklist-lv-form");
+            WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+            assertThat(complete.getText()).isEqualTo("Pabeigt");
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
+            Browser.screenshot(browser, "tasklist-lv-submitted");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private ReportState state(ReportingCycle cycle, String code) {
+        List<ReportRow> rows = reports.rows(cycle.getId());
+        return rows.stream().filter(r -> r.measureCode().equals(code)).findFirst().orElseThrow().state();
+    }
+}
