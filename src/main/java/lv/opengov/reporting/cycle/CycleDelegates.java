@@ -1,5 +1,6 @@
 package lv.opengov.reporting.cycle;
 
+import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class CycleDelegates {
 
+    /** The reporting-cycle instance's business key is its cycle's id. */
     static Long cycleId(DelegateExecution execution) {
-        return (Long) execution.getVariable(ReportingCycleProcess.VAR_CYCLE_ID);
+        return Long.valueOf(execution.getProcessBusinessKey());
     }
 
     @Bean
@@ -40,14 +42,23 @@ class CycleDelegates {
 
     /** measure-report: after an acceptance, lets the cycle check whether every report is in. */
     @Bean
-    JavaDelegate reportAcceptedDelegate(CycleService cycles) {
-        return execution -> cycles.onReportAccepted(cycleId(execution));
+    JavaDelegate reportAcceptedDelegate(CycleService cycles, ReportService reports) {
+        return execution -> cycles.onReportAccepted(reports.forProcessInstance(execution.getProcessInstanceId())
+                .getCycleId());
     }
 
     /** measure-report: tells the institution that its report came back, with the reviewer's comment. */
     @Bean
-    JavaDelegate returnNotificationDelegate(CycleService cycles) {
-        return execution -> cycles.notifyReturned(cycleId(execution),
-                (Long) execution.getVariable(lv.opengov.reporting.report.MeasureReportProcess.VAR_REPORT_ID));
+    JavaDelegate returnNotificationDelegate(CycleService cycles, ReportService reports) {
+        return execution -> {
+            var report = reports.forProcessInstance(execution.getProcessInstanceId());
+            cycles.notifyReturned(report.getCycleId(), report.getId());
+        };
+    }
+
+    /** On the end of collection from the follow-up task: the cycle stops collecting at once. */
+    @Bean
+    org.camunda.bpm.engine.delegate.ExecutionListener collectionClosedListener(CycleService cycles) {
+        return execution -> cycles.closeFromFollowUp(cycleId(execution));
     }
 }

@@ -41,7 +41,7 @@ class CycleListeners {
     @Bean
     TaskListener followUpTaskListener(CycleService cycles) {
         return task -> {
-            Long cycleId = (Long) task.getVariable(ReportingCycleProcess.VAR_CYCLE_ID);
+            Long cycleId = Long.valueOf(task.getExecution().getProcessBusinessKey());
             String missing = cycles.missing(cycleId).stream()
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));

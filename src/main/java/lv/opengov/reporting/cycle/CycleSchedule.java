@@ -91,8 +91,11 @@ public class CycleSchedule {
 
     /** 09:00 of the next notice date; a date already past makes the timer fire at once. */
     public Date nextNoticeAt(Long cycleId) {
-        return at(nextNoticeDate(cycleId).orElseThrow(
-                () -> new IllegalStateException("Cycle " + cycleId + " has no notice left to send")));
+        LocalDate date = nextNoticeDate(cycleId).orElseThrow(
+                () -> new IllegalStateException("Cycle " + cycleId + " has no notice left to send"));
+        // a date already past is caught up on the next working day, never on a day off
+        LocalDate firstWorkingDay = calendar.onOrAfter(today());
+        return at(date.isBefore(firstWorkingDay) ? firstWorkingDay : date);
     }
 
     /** The earliest notice date not yet processed, for the reports still owed. */

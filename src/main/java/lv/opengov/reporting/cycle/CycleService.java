@@ -195,7 +195,9 @@ public class CycleService {
     public void sendDueNotices(Long cycleId) {
         ReportingCycle cycle = lock(cycleId);
         LocalDate date = schedule.nextNoticeDate(cycleId).orElse(null);
-        if (date == null || cycle.getStatus() != CycleStatus.COLLECTING) {
+        // a timer can fire before its date once the deadlines moved, or on a day declared off since
+        if (date == null || cycle.getStatus() != CycleStatus.COLLECTING || date.isAfter(schedule.today())
+                || !calendar.isWorkingDay(schedule.today())) {
             return;
         }
         Map<String, Institution> institutions = institutionsByCode();
@@ -207,7 +209,9 @@ public class CycleService {
         }
         byInstitution(reports.openRowsDueOn(cycleId, remindedDeadlines))
                 .forEach((code, rows) -> mails.reminder(cycle, institutions.get(code), rows, date));
-        byInstitution(reports.openRowsDueOn(cycleId, List.of(date.minusDays(1))))
+        List<LocalDate> overdueDeadlines = reports.openDueDates(cycleId).stream()
+                .filter(deadline -> schedule.overdueNoticeDate(deadline).equals(date)).toList();
+        byInstitution(reports.openRowsDueOn(cycleId, overdueDeadlines))
                 .forEach((code, rows) -> mails.overdue(cycle, institutions.get(code), rows, date));
         cycle.noticesSentFor(date);
     }
@@ -279,6 +283,13 @@ public class CycleService {
         var report = reports.find(reportId).orElseThrow();
         mails.returned(cycle, institutionsByCode().get(row.institution()), row, report.getReviewComment(),
                 reports.revisions(reportId).size());
+        // a report returned after the last notice brings the reminders and notices back
+        timers.rescheduleCycle(lock(cycleId));
+    }
+
+    /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
+    public void closeFromFollowUp(Long cycleId) {
+        lock(cycleId).startConsolidation(true);
     }
 
     /** The reports still owed, as a line each, for the coordinators' follow-up task. */
@@ -302,6 +313,9 @@ public class CycleService {
         }
         if (deadline != null && deadline.isBefore(schedule.today())) {
             problems.add(problem("submissionDeadline", "cycle.extend.before-today"));
+        }
+        if (deadline != null && deadline.isBefore(cycle.getInvitationDate())) {
+            problems.add(problem("submissionDeadline", "cycle.invitation.after-deadline", deadline));
         }
         if (deadline != null && deadline.isAfter(cycle.getLegalDeadline())) {
             problems.add(problem("submissionDeadline", "cycle.extend.after-legal", cycle.getLegalDeadline()));

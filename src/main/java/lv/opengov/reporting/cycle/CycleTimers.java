@@ -54,7 +54,7 @@ class CycleTimers {
         rescheduleCycle(cycle);
     }
 
-    private void rescheduleCycle(ReportingCycle cycle) {
+    void rescheduleCycle(ReportingCycle cycle) {
         String instanceId = cycle.getProcessInstanceId();
         if (instanceId == null || cycle.getStatus() != CycleStatus.COLLECTING) {
             return;

@@ -81,7 +81,8 @@ public class MailDispatcher {
                 if (message == null || !DUE.contains(message.getStatus()) || message.getNextAttemptAt().isAfter(now)) {
                     return null;
                 }
-                message.claim(now.plus(properties.sendingLease()));
+                // the lease runs from the claim, not from the start of the batch
+                message.claim(clock.instant().plus(properties.sendingLease()));
                 return repository.saveAndFlush(message);
             });
         } catch (ObjectOptimisticLockingFailureException e) {

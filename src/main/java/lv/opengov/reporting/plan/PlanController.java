@@ -38,8 +38,7 @@ class PlanController {
     }
 
     /** One table as the request body: {@code ?table=measures} (the default) or another table's name. */
-    @PostMapping(path = "/plan/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
-            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(path = "/plan/import", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @PreAuthorize("@access.isCoordinator()")
     PlanImportResult importTable(@RequestParam(name = "table", defaultValue = "measures") String table,
             @RequestBody byte[] body) {

@@ -38,6 +38,9 @@ public class PlanImportService {
     private static final Pattern OGP_ID = Pattern.compile("[A-Z]{2}\\d{4}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
     private static final Set<String> LANGUAGES = Set.of("lv", "en");
+    private static final Map<String, Integer> MAX_LENGTH = Map.of("name_lv", 500, "name_en", 500,
+            "contact_email", 320, "head_email", 320, "title_lv", 2000, "title_en", 2000, "purpose", 2000,
+            "ogp_id", 32);
 
     private final InstitutionRepository institutions;
     private final CommitmentRepository commitments;
@@ -168,6 +171,16 @@ public class PlanImportService {
             if (value == null) {
                 fail(column, "import.required");
             }
+            return fitting(column, value);
+        }
+
+        /** The value, unless it is longer than its column holds. */
+        String fitting(String column, String value) {
+            Integer max = MAX_LENGTH.get(column);
+            if (value != null && max != null && value.length() > max) {
+                fail(column, "report.text.too-long", max, value.length());
+                return null;
+            }
             return value;
         }
 
@@ -211,7 +224,7 @@ public class PlanImportService {
             String nameLv = check.required("name_lv");
             String nameEn = check.required("name_en");
             String contact = check.matching("contact_email", EMAIL, "import.email.invalid");
-            String head = row.get("head_email");
+            String head = check.fitting("head_email", row.get("head_email"));
             if (head != null && !EMAIL.matcher(head).matches()) {
                 check.fail("head_email", "import.email.invalid", head);
             }
@@ -266,9 +279,9 @@ public class PlanImportService {
             } else if (commitment != null && code != null && !code.startsWith(commitment + ".")) {
                 check.fail("code", "import.measure.code.commitment", code, commitment);
             }
-            String titleLv = row.get("title_lv");
-            String titleEn = row.get("title_en");
-            if (titleLv == null && titleEn == null) {
+            String titleLv = check.fitting("title_lv", row.get("title_lv"));
+            String titleEn = check.fitting("title_en", row.get("title_en"));
+            if (row.get("title_lv") == null && row.get("title_en") == null) {
                 check.fail("title_en", "import.measure.title.missing");
             }
             String responsible = check.required("responsible");
@@ -310,7 +323,7 @@ public class PlanImportService {
             if (amountText != null) {
                 try {
                     amount = new BigDecimal(amountText.replace(" ", "").replace(',', '.'));
-                    if (amount.signum() < 0 || amount.scale() > 2) {
+                    if (amount.signum() < 0 || amount.scale() > 2 || amount.precision() - amount.scale() > 12) {
                         check.fail("amount_eur", "import.amount.invalid", amountText);
                     }
                 } catch (NumberFormatException e) {

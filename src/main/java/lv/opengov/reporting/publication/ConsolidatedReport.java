@@ -10,6 +10,7 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.plan.Commitment;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.report.ReportDetail;
+import lv.opengov.reporting.report.ReportState;
 
 /**
  * The overview the supervisory board discusses, in one language: per commitment each measure's
@@ -19,8 +20,15 @@ import lv.opengov.reporting.report.ReportDetail;
 public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commitment, List<Entry>> byCommitment,
         List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal) {
 
-    /** One measure as the report shows it. */
-    public record Entry(ReportDetail detail, String title, String institutionName) {
+    /**
+     * One measure as the report shows it. Its texts are shown when the report was accepted, or, while
+     * the cycle still collects, submitted; a report sent back, or not accepted by the close, shows none.
+     */
+    public record Entry(ReportDetail detail, String title, String institutionName, boolean shown) {
+
+        public lv.opengov.reporting.report.Completion completion() {
+            return shown ? detail.completion() : null;
+        }
     }
 
     static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
@@ -29,14 +37,19 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
         List<Entry> entries = new ArrayList<>();
         List<Entry> withChallenges = new ArrayList<>();
         BigDecimal funds = BigDecimal.ZERO;
+        boolean collecting = cycle.getStatus() == lv.opengov.reporting.cycle.CycleStatus.COLLECTING
+                || cycle.getStatus() == lv.opengov.reporting.cycle.CycleStatus.SCHEDULED;
         for (ReportDetail detail : details) {
-            Entry entry = new Entry(detail, detail.title(locale), institutions.get(detail.institution()).name(locale));
+            boolean shown = detail.state() == ReportState.ACCEPTED
+                    || collecting && detail.state() == ReportState.SUBMITTED;
+            Entry entry = new Entry(detail, detail.title(locale), institutions.get(detail.institution()).name(locale),
+                    shown);
             entries.add(entry);
             byCommitment.computeIfAbsent(commitments.get(detail.commitment()), c -> new ArrayList<>()).add(entry);
-            if (detail.challenges() != null && detail.reportedCompletion() != null) {
+            if (shown && detail.challenges() != null) {
                 withChallenges.add(entry);
             }
-            if (detail.fundsSpentEur() != null && detail.reportedCompletion() != null) {
+            if (detail.state() == ReportState.ACCEPTED && detail.fundsSpentEur() != null) {
                 funds = funds.add(detail.fundsSpentEur());
             }
         }

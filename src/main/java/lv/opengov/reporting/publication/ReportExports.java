@@ -1,6 +1,5 @@
 package lv.opengov.reporting.publication;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -23,7 +22,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -42,9 +40,11 @@ public class ReportExports {
     private final Access access;
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
+    private final PdfDocuments pdfDocuments;
 
     ReportExports(CycleService cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
-            SpringTemplateEngine templates) {
+            SpringTemplateEngine templates, PdfDocuments pdfDocuments) {
+        this.pdfDocuments = pdfDocuments;
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -85,7 +85,7 @@ public class ReportExports {
                 Row row = sheet.createRow(r++);
                 String[] values = values(entry, report.locale());
                 for (int c = 0; c < values.length; c++) {
-                    if (c == 9 && entry.detail().fundsSpentEur() != null && entry.detail().reportedCompletion() != null) {
+                    if (c == 9 && entry.detail().fundsSpentEur() != null && entry.shown()) {
                         row.createCell(c).setCellValue(entry.detail().fundsSpentEur().doubleValue());
                     } else {
                         row.createCell(c).setCellValue(values[c]);
@@ -126,28 +126,7 @@ public class ReportExports {
         context.setVariable("report", report);
         context.setVariable("pdf", true);
         String html = templates.process("report/consolidated", context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font("fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font("fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.io.InputStream font(String path) {
-        try {
-            return new ClassPathResource(path).getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdfDocuments.render(html);
     }
 
     private String[] headers(Locale locale) {
@@ -160,7 +139,7 @@ public class ReportExports {
 
     private String[] values(ConsolidatedReport.Entry entry, Locale locale) {
         ReportDetail d = entry.detail();
-        boolean reported = d.reportedCompletion() != null;
+        boolean reported = entry.shown();
         return new String[] {d.measureCode(), String.valueOf(d.commitment()), entry.title(), entry.institutionName(),
             messages.getMessage("state." + d.state(), null, locale),
             reported ? messages.getMessage("completion." + d.completion(), null, locale) : "",

@@ -42,6 +42,8 @@ interface MeasureReportRepository extends JpaRepository<MeasureReport, Long> {
             """)
     List<LocalDate> findOpenDueDates(Long cycleId, Collection<ReportState> states);
 
+    Optional<MeasureReport> findByProcessInstanceId(String processInstanceId);
+
     @Query("select r from MeasureReport r where r.cycleId = :cycleId and r.measureId = :measureId")
     Optional<MeasureReport> findByCycleAndMeasure(Long cycleId, Long measureId);
 }

@@ -188,6 +188,16 @@ public class ReportService {
                 .stream().findFirst().orElseThrow(() -> notFound(reportId));
     }
 
+    /**
+     * The report a measure-report process works on. Listeners and delegates find it so, and never by
+     * a process variable, which a task's user could overwrite when completing it.
+     */
+    @Transactional(readOnly = true)
+    public MeasureReport forProcessInstance(String processInstanceId) {
+        return reports.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new NotFoundException("No report for process instance " + processInstanceId));
+    }
+
     @Transactional(readOnly = true)
     public Optional<MeasureReport> find(Long reportId) {
         return reports.findById(reportId);

@@ -24,7 +24,7 @@ class ReviewReportListener implements TaskListener {
         boolean accepted = validator.validateReview(task.getVariables());
         Object comment = task.getVariable(MeasureReportProcess.VAR_REVIEW_COMMENT);
         String text = comment == null || comment.toString().isBlank() ? null : comment.toString().strip();
-        Long reportId = (Long) task.getVariable(MeasureReportProcess.VAR_REPORT_ID);
+        Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         reports.review(reportId, accepted, text, SubmitReportListener.currentUser(identityService, task));
     }
 }

@@ -26,7 +26,7 @@ class SubmitReportListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         ReportValues values = validator.validateSubmission(task.getVariables());
-        Long reportId = (Long) task.getVariable(MeasureReportProcess.VAR_REPORT_ID);
+        Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         reports.submit(reportId, values, currentUser(identityService, task));
     }
 

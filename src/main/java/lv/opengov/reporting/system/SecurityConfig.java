@@ -54,13 +54,20 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // the public sends opinions on a plan refresh without an account
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, "/api/refreshes/{id}/opinions"))
+                        .permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
                         .accessDeniedHandler(forbidden(json, messages)))
                 // Clients that send credentials with each request cannot be led by a forged page;
                 // requests that ride on the browser session must carry the CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
+                        PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, "/api/refreshes/{id}/opinions")))
                 .requestCache(cache -> cache.disable());
         return http.build();
     }
@@ -93,7 +100,12 @@ class SecurityConfig {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json, MessageSource messages) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"reporting\", charset=\"UTF-8\"");
+            // No Basic challenge for browsers: a password typed into the browser's own prompt would be
+            // sent with every later request, forged ones included, past the CSRF check.
+            String accept = request.getHeader("Accept");
+            if (accept == null || !accept.contains("text/html")) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"reporting\", charset=\"UTF-8\"");
+            }
             write(response, json, HttpStatus.UNAUTHORIZED, messages.getMessage("api.unauthorized", null,
                     LocaleContextHolder.getLocale()));
         };
