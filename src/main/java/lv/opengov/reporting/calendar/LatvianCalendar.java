@@ -86,6 +86,15 @@ public class LatvianCalendar {
         return day;
     }
 
+    /** The date itself when it is a working day, else the working day before it. */
+    public LocalDate onOrBefore(LocalDate date) {
+        LocalDate day = date;
+        while (!isWorkingDay(day)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     /** The working day {@code count} working days before the date (the date itself not counted). */
     public LocalDate minusWorkingDays(LocalDate date, int count) {
         LocalDate day = date;

@@ -52,6 +52,14 @@ public class Measure {
             inverseJoinColumns = @JoinColumn(name = "institution_id"))
     private Set<Institution> coResponsible = new LinkedHashSet<>();
 
+    /** The deadline as the plan states it; set by a refresh. */
+    @Column(length = 100)
+    private String deadline;
+
+    /** Removed from the plan by a refresh; kept because reports point at it. */
+    @Column(nullable = false)
+    private boolean removed;
+
     protected Measure() {
     }
 
@@ -71,6 +79,22 @@ public class Measure {
         this.coResponsible.clear();
         this.coResponsible.addAll(coResponsible);
         return changed;
+    }
+
+    void changeDeadline(String deadline) {
+        this.deadline = deadline;
+    }
+
+    void markRemoved() {
+        this.removed = true;
+    }
+
+    public String getDeadline() {
+        return deadline;
+    }
+
+    public boolean isRemoved() {
+        return removed;
     }
 
     /** The title in the given language, falling back to the other one where it is missing. */

@@ -42,6 +42,7 @@ public class PlanService {
 
     public List<MeasureView> listMeasures() {
         return measures.findAllForListing().stream()
+                .filter(m -> !m.isRemoved())
                 .sorted(Comparator.comparing(Measure::getCode, MEASURE_CODE_ORDER))
                 .map(MeasureView::of)
                 .toList();

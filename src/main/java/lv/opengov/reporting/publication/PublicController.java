@@ -39,8 +39,11 @@ class PublicController {
     private final CycleService cycles;
     private final ReportService reports;
     private final PlanService plan;
+    private final lv.opengov.reporting.refresh.RefreshService refreshes;
 
-    PublicController(CycleService cycles, ReportService reports, PlanService plan) {
+    PublicController(CycleService cycles, ReportService reports, PlanService plan,
+            lv.opengov.reporting.refresh.RefreshService refreshes) {
+        this.refreshes = refreshes;
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -61,6 +64,8 @@ class PublicController {
     @GetMapping
     String index(Model model) {
         model.addAttribute("cycles", cycles.published());
+        model.addAttribute("refreshes", refreshes.list().stream().filter(r -> r.getSchedulePublishedAt() != null)
+                .toList());
         model.addAttribute("measures", openMeasures());
         model.addAttribute("locale", LocaleContextHolder.getLocale());
         return "public/index";

@@ -81,13 +81,18 @@ public class MeasureReport {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
+    /** The version of the plan this report was written against (1: the plan as approved). */
+    @Column(name = "plan_version")
+    private Integer planVersion;
+
     @Version
     private long version;
 
     protected MeasureReport() {
     }
 
-    MeasureReport(Long cycleId, Long measureId, Long institutionId, LocalDate dueDate) {
+    MeasureReport(Long cycleId, Long measureId, Long institutionId, LocalDate dueDate, int planVersion) {
+        this.planVersion = planVersion;
         this.cycleId = cycleId;
         this.measureId = measureId;
         this.institutionId = institutionId;
@@ -184,6 +189,10 @@ public class MeasureReport {
 
     public LocalDate getDueDate() {
         return dueDate;
+    }
+
+    public Integer getPlanVersion() {
+        return planVersion;
     }
 
     public String getProcessInstanceId() {

@@ -29,9 +29,11 @@ public class ReportService {
     private final EntityManager entityManager;
     private final MessageSource messages;
     private final Clock clock;
+    private final lv.opengov.reporting.plan.PlanVersions planVersions;
 
     ReportService(MeasureReportRepository reports, ReportRevisionRepository revisions, EntityManager entityManager,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, lv.opengov.reporting.plan.PlanVersions planVersions) {
+        this.planVersions = planVersions;
         this.reports = reports;
         this.revisions = revisions;
         this.entityManager = entityManager;
@@ -53,9 +55,10 @@ public class ReportService {
         Set<Long> existing = reports.findByCycleId(cycleId).stream().map(MeasureReport::getMeasureId)
                 .collect(Collectors.toSet());
         int opened = 0;
+        int version = planVersions.currentNumber();
         for (Opening opening : openings) {
             if (existing.add(opening.measureId())) {
-                reports.save(new MeasureReport(cycleId, opening.measureId(), opening.institutionId(), dueDate));
+                reports.save(new MeasureReport(cycleId, opening.measureId(), opening.institutionId(), dueDate, version));
                 opened++;
             }
         }

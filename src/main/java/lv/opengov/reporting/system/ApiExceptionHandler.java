@@ -60,6 +60,16 @@ class ApiExceptionHandler {
                 String.valueOf(e.getContentType())), List.of());
     }
 
+    @ExceptionHandler(lv.opengov.reporting.refresh.RefreshConflictException.class)
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
+        return answer(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ApiError> tooMany(TooManyRequestsException e) {
+        return answer(HttpStatus.TOO_MANY_REQUESTS, message("api.too-many"), List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), List.of());

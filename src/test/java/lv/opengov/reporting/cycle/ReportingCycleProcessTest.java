@@ -146,6 +146,8 @@ class ReportingCycleProcessTest {
         assertThat(task.getDueDate()).isEqualTo(schedule.at(deadline));
         assertThat(task.getFollowUpDate()).isEqualTo(schedule.at(reminders(cycle).get(0)));
         assertThat(task.getName()).startsWith("Atskaite / Report: 3.1");
+        // the report points at the plan version it is written against: the plan as approved
+        assertThat(reports.forProcessInstance(task.getProcessInstanceId()).getPlanVersion()).isEqualTo(1);
 
         for (ReportRow row : cycles.rows(cycle.getId(), null)) {
             submitAndAccept(cycle, row);

@@ -1,0 +1,25 @@
+package lv.opengov.reporting.refresh;
+
+/** Names of the plan-refresh process, shared by its model, its code and its tests. */
+public final class PlanRefreshProcess {
+
+    public static final String KEY = "plan-refresh";
+    public static final String VAR_REFRESH_ID = "refreshId";
+
+    public static final String TASK_SCHEDULE = "prepare-cocreation-schedule";
+    public static final String TASK_RESPOND = "respond-to-opinions";
+    public static final String TASK_UPDATE = "update-plan";
+    public static final String TASK_SUBMIT = "submit-refreshed-plan";
+
+    public static final String TIMER_SCHEDULE_REMINDER = "Timer_ScheduleReminder";
+    public static final String TIMER_SCHEDULE_OVERDUE = "Timer_ScheduleOverdue";
+    public static final String ACTIVITY_PUBLISH_SCHEDULE = "Task_PublishSchedule";
+    public static final String TIMER_CO_CREATION_ENDED = "Timer_CoCreationEnded";
+    public static final String ACTIVITY_PUBLISH_OPINIONS = "Task_PublishOpinionsAndChanges";
+    public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
+    public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
+    public static final String END_SUBMITTED = "EndEvent_RefreshedPlanSubmitted";
+
+    private PlanRefreshProcess() {
+    }
+}

@@ -1,0 +1,73 @@
+package lv.opengov.reporting.refresh;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegates and listeners of the plan-refresh model, bound by expression. */
+@Configuration
+class RefreshProcessBeans {
+
+    static Long refreshId(DelegateExecution execution) {
+        return (Long) execution.getVariable(PlanRefreshProcess.VAR_REFRESH_ID);
+    }
+
+    static Long refreshId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        return (Long) task.getVariable(PlanRefreshProcess.VAR_REFRESH_ID);
+    }
+
+    static String user(IdentityService identity) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication == null ? "system" : authentication.getUserId();
+    }
+
+    @Bean
+    JavaDelegate publishScheduleDelegate(RefreshService refreshes) {
+        return execution -> refreshes.publishSchedule(refreshId(execution));
+    }
+
+    @Bean
+    JavaDelegate publishOpinionsDelegate(RefreshService refreshes) {
+        return execution -> refreshes.publishOpinionsAndChanges(refreshId(execution));
+    }
+
+    /** Mails the coordinators; the kind comes from the element's input ({@code notice}). */
+    @Bean
+    JavaDelegate refreshNoticeDelegate(RefreshService refreshes) {
+        return execution -> refreshes.notifyCoordinators(refreshId(execution), (String) execution.getVariable("notice"));
+    }
+
+    @Bean
+    TaskListener scheduleWrittenListener(RefreshService refreshes) {
+        return task -> refreshes.writeSchedule(refreshId(task), task.getVariable("schedule"));
+    }
+
+    @Bean
+    TaskListener respondingListener(RefreshService refreshes) {
+        return task -> refreshes.moveTo(refreshId(task), RefreshStatus.RESPONDING);
+    }
+
+    @Bean
+    TaskListener responsesCompleteListener(RefreshService refreshes) {
+        return task -> refreshes.checkAllAnswered(refreshId(task));
+    }
+
+    @Bean
+    TaskListener updatingListener(RefreshService refreshes) {
+        return task -> refreshes.moveTo(refreshId(task), RefreshStatus.UPDATING_PLAN);
+    }
+
+    @Bean
+    TaskListener changesAppliedListener(RefreshService refreshes) {
+        return task -> refreshes.applyChanges(refreshId(task));
+    }
+
+    @Bean
+    TaskListener submissionListener(RefreshService refreshes, IdentityService identity) {
+        return task -> refreshes.recordSubmission(refreshId(task), user(identity));
+    }
+}

@@ -1,0 +1,43 @@
+package lv.opengov.reporting.refresh;
+
+import java.util.Date;
+import lv.opengov.reporting.calendar.LatvianCalendar;
+import org.springframework.stereotype.Component;
+
+/** The dates of the plan-refresh model's timers and due dates, at 09:00 Riga time. */
+@Component("refreshSchedule")
+public class RefreshSchedule {
+
+    private final RefreshService refreshes;
+    private final lv.opengov.reporting.cycle.CycleSchedule cycleSchedule;
+    private final LatvianCalendar calendar;
+
+    RefreshSchedule(RefreshService refreshes, lv.opengov.reporting.cycle.CycleSchedule cycleSchedule,
+            LatvianCalendar calendar) {
+        this.refreshes = refreshes;
+        this.cycleSchedule = cycleSchedule;
+        this.calendar = calendar;
+    }
+
+    public Date scheduleDueAt(Long refreshId) {
+        return cycleSchedule.at(refreshes.scheduleDue(refreshes.find(refreshId)));
+    }
+
+    public Date scheduleReminderAt(Long refreshId) {
+        return cycleSchedule.at(calendar.minusWorkingDays(refreshes.scheduleDue(refreshes.find(refreshId)), 3));
+    }
+
+    /** Opinions are taken to the end of co-creation's last day. */
+    public Date coCreationEndedAt(Long refreshId) {
+        return Date.from(refreshes.find(refreshId).getCoCreationEnd().plusDays(1)
+                .atStartOfDay(java.time.ZoneId.of("Europe/Riga")).toInstant());
+    }
+
+    public Date submissionDueAt(Long refreshId) {
+        return cycleSchedule.at(refreshes.find(refreshId).getOgpDeadline());
+    }
+
+    public Date submissionReminderAt(Long refreshId, int daysBefore) {
+        return cycleSchedule.at(refreshes.daysBefore(refreshes.find(refreshId).getOgpDeadline(), daysBefore));
+    }
+}
