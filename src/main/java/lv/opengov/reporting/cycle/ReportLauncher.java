@@ -101,9 +101,8 @@ class ReportLauncher {
         Long reportId = row.reportId();
         List<LocalDate> reminders = schedule.reminderDates(row.dueDate(), cycle.getInvitationDate());
         Map<String, Object> variables = new HashMap<>();
-        variables.put(MeasureReportProcess.VAR_REPORT_ID, reportId);
-        variables.put(MeasureReportProcess.VAR_CYCLE_ID, cycle.getId());
-        variables.put(MeasureReportProcess.VAR_MEASURE_CODE, row.measureCode());
+        // the report, its cycle and its measure are known from the instance and its business key; the
+        // variables are only what the model and the form read
         variables.put(MeasureReportProcess.VAR_MEASURE_TITLE, row.measureCode() + " " + row.title(
                 java.util.Locale.forLanguageTag("lv")));
         variables.put(MeasureReportProcess.VAR_INSTITUTION_GROUP, Institution.groupIdFor(row.institution()));

@@ -15,9 +15,11 @@ public final class MeasureReportProcess {
     public static final String ACTIVITY_RECORD_ACCEPTANCE = "Task_RecordAcceptance";
     public static final String END_ACCEPTED = "EndEvent_ReportAccepted";
 
+    /**
+     * Not a variable of the process: the report is found by its process instance. A task's user who
+     * sets it when completing a task changes nothing.
+     */
     public static final String VAR_REPORT_ID = "reportId";
-    public static final String VAR_CYCLE_ID = "cycleId";
-    public static final String VAR_MEASURE_CODE = "measureCode";
     public static final String VAR_MEASURE_TITLE = "measureTitle";
     public static final String VAR_INSTITUTION_GROUP = "institutionGroup";
     public static final String VAR_DUE_DATE = "dueDate";

@@ -13,7 +13,8 @@ class ReportTaskNamer implements TaskListener {
         Object title = task.getVariable(MeasureReportProcess.VAR_MEASURE_TITLE);
         String prefix = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey())
                 ? "Izvērtēt / Review: " : "Atskaite / Report: ";
-        String name = prefix + (title == null ? task.getVariable(MeasureReportProcess.VAR_MEASURE_CODE) : title);
+        String businessKey = task.getExecution().getProcessBusinessKey();
+        String name = prefix + (title == null ? businessKey.substring(businessKey.indexOf(':') + 1) : title);
         task.setName(name.length() > 250 ? name.substring(0, 249) + "…" : name);
     }
 }

@@ -192,7 +192,7 @@ class ReportingCycleProcessTest {
                 .hasMessageContaining("progress").hasMessageContaining("evidenceLinks")
                 .hasMessageContaining("fundsSpentEur");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-        Long reportId = (Long) runtimeService.getVariable(task.getProcessInstanceId(), MeasureReportProcess.VAR_REPORT_ID);
+        Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         assertThat(reports.revisions(reportId)).isEmpty();
         assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.AWAITING);
 
