@@ -63,8 +63,9 @@ public class LatvianCalendar {
         return rollDeadlines ? onOrAfter(requested) : requested;
     }
 
-    /** The coordinators' data as last read. */
-    private record Snapshot(Map<LocalDate, CalendarDay> byDate, Instant readAt) {
+    /** The coordinators' data as last read, and the days off worked out from it, by year. */
+    private record Snapshot(Map<LocalDate, CalendarDay> byDate, Instant readAt,
+            Map<Integer, Map<LocalDate, DayOff>> daysOffByYear) {
     }
 
     // --- questions about days -------------------------------------------------------------------
@@ -177,8 +178,12 @@ public class LatvianCalendar {
     }
 
     private Map<LocalDate, DayOff> allDaysOff(int year) {
+        Snapshot snapshot = data();
+        return snapshot.daysOffByYear().computeIfAbsent(year, y -> computeDaysOff(y, snapshot.byDate()));
+    }
+
+    private Map<LocalDate, DayOff> computeDaysOff(int year, Map<LocalDate, CalendarDay> data) {
         TreeMap<LocalDate, DayOff> result = new TreeMap<>(publicHolidays(year));
-        Map<LocalDate, CalendarDay> data = data().byDate();
         List<DayOff> toShift = new ArrayList<>();
         for (DayOff holiday : publicHolidays(year).values()) {
             if (SHIFTING_HOLIDAYS.contains(holiday.date().toString().substring(5))) {
@@ -213,7 +218,7 @@ public class LatvianCalendar {
                                 longDate(holiday.date(), Locale.ENGLISH)}, Locale.ENGLISH)));
             }
         }
-        return result;
+        return Map.copyOf(result);
     }
 
     private Map<LocalDate, DayOff> publicHolidays(int year) {
@@ -241,7 +246,7 @@ public class LatvianCalendar {
         if (current == null || current.readAt().plus(DATA_TTL).isBefore(now)) {
             Map<LocalDate, CalendarDay> byDate = new TreeMap<>();
             days.findAll().forEach(d -> byDate.put(d.getDay(), d));
-            current = new Snapshot(Map.copyOf(byDate), now);
+            current = new Snapshot(Map.copyOf(byDate), now, new ConcurrentHashMap<>());
             data = current;
         }
         return current;

@@ -78,6 +78,7 @@ class ReportLauncher {
         Map<Long, ReportRow> rows = new HashMap<>();
         reports.rows(cycleId).forEach(row -> rows.put(row.reportId(), row));
         Map<String, MeasureReport> previous = reports.previousAccepted(cycleId);
+        reminderDates.clear();
         int started = 0;
         for (Long reportId : pending) {
             try {
@@ -96,10 +97,14 @@ class ReportLauncher {
         return started;
     }
 
+    /** Reminder dates by deadline: the reports of a cycle share a handful of deadlines. */
+    private final Map<LocalDate, List<LocalDate>> reminderDates = new java.util.concurrent.ConcurrentHashMap<>();
+
     private boolean launch(ReportingCycle cycle, ReportRow row, MeasureReport previous,
             org.springframework.transaction.TransactionStatus status) {
         Long reportId = row.reportId();
-        List<LocalDate> reminders = schedule.reminderDates(row.dueDate(), cycle.getInvitationDate());
+        List<LocalDate> reminders = reminderDates.computeIfAbsent(row.dueDate(),
+                due -> schedule.reminderDates(due, cycle.getInvitationDate()));
         Map<String, Object> variables = new HashMap<>();
         // the report, its cycle and its measure are known from the instance and its business key; the
         // variables are only what the model and the form read
