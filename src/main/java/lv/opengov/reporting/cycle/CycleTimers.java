@@ -40,10 +40,6 @@ class CycleTimers {
         Date followUp = reminders.isEmpty() ? null : schedule.at(reminders.get(0));
         for (int from = 0; from < reportInstanceIds.size(); from += 1000) {
             List<String> chunk = reportInstanceIds.subList(from, Math.min(from + 1000, reportInstanceIds.size()));
-            for (String instanceId : chunk) {
-                runtimeService.setVariable(instanceId, MeasureReportProcess.VAR_DUE_DATE, due);
-                runtimeService.setVariable(instanceId, MeasureReportProcess.VAR_FOLLOW_UP_DATE, followUp);
-            }
             for (Task task : taskService.createTaskQuery().processInstanceIdIn(chunk.toArray(String[]::new))
                     .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).list()) {
                 task.setDueDate(due);

@@ -1,12 +1,10 @@
 package lv.opengov.reporting.cycle;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
@@ -38,7 +36,6 @@ class ReportLauncher {
 
     private final ReportService reports;
     private final CycleService cycles;
-    private final CycleSchedule schedule;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -47,11 +44,10 @@ class ReportLauncher {
         return thread;
     });
 
-    ReportLauncher(ReportService reports, CycleService cycles, CycleSchedule schedule, RuntimeService runtimeService,
+    ReportLauncher(ReportService reports, CycleService cycles, RuntimeService runtimeService,
             PlatformTransactionManager transactionManager) {
         this.reports = reports;
         this.cycles = cycles;
-        this.schedule = schedule;
         this.runtimeService = runtimeService;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -78,7 +74,6 @@ class ReportLauncher {
         Map<Long, ReportRow> rows = new HashMap<>();
         reports.rows(cycleId).forEach(row -> rows.put(row.reportId(), row));
         Map<String, MeasureReport> previous = reports.previousAccepted(cycleId);
-        reminderDates.clear();
         int started = 0;
         for (Long reportId : pending) {
             try {
@@ -97,22 +92,12 @@ class ReportLauncher {
         return started;
     }
 
-    /** Reminder dates by deadline: the reports of a cycle share a handful of deadlines. */
-    private final Map<LocalDate, List<LocalDate>> reminderDates = new java.util.concurrent.ConcurrentHashMap<>();
-
     private boolean launch(ReportingCycle cycle, ReportRow row, MeasureReport previous,
             org.springframework.transaction.TransactionStatus status) {
         Long reportId = row.reportId();
-        List<LocalDate> reminders = reminderDates.computeIfAbsent(row.dueDate(),
-                due -> schedule.reminderDates(due, cycle.getInvitationDate()));
         Map<String, Object> variables = new HashMap<>();
-        // the report, its cycle and its measure are known from the instance and its business key; the
-        // variables are only what the model and the form read
-        variables.put(MeasureReportProcess.VAR_MEASURE_TITLE, row.measureCode() + " " + row.title(
-                java.util.Locale.forLanguageTag("lv")));
-        variables.put(MeasureReportProcess.VAR_INSTITUTION_GROUP, Institution.groupIdFor(row.institution()));
-        variables.put(MeasureReportProcess.VAR_DUE_DATE, schedule.at(row.dueDate()));
-        variables.put(MeasureReportProcess.VAR_FOLLOW_UP_DATE, reminders.isEmpty() ? null : schedule.at(reminders.get(0)));
+        // the process finds its report by its business key: the only variables are the answers a new
+        // cycle's form starts from
         if (previous != null) {
             carryForward(previous, variables);
         }

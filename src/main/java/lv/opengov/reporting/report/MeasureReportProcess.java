@@ -20,10 +20,6 @@ public final class MeasureReportProcess {
      * sets it when completing a task changes nothing.
      */
     public static final String VAR_REPORT_ID = "reportId";
-    public static final String VAR_MEASURE_TITLE = "measureTitle";
-    public static final String VAR_INSTITUTION_GROUP = "institutionGroup";
-    public static final String VAR_DUE_DATE = "dueDate";
-    public static final String VAR_FOLLOW_UP_DATE = "followUpDate";
     public static final String VAR_DECISION = "decision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
 

@@ -185,6 +185,16 @@ public class ReportService {
                 .getResultList();
     }
 
+    /** The report of a measure-report process, by its business key {@code <cycleId>:<measureCode>}. */
+    @Transactional(readOnly = true)
+    public ReportRow rowForBusinessKey(String businessKey) {
+        int colon = businessKey.indexOf(':');
+        return entityManager.createQuery(ROWS + " and m.code = :code", ReportRow.class)
+                .setParameter("cycleId", Long.valueOf(businessKey.substring(0, colon)))
+                .setParameter("code", businessKey.substring(colon + 1)).getResultList().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No report for " + businessKey));
+    }
+
     @Transactional(readOnly = true)
     public ReportRow row(Long reportId) {
         return entityManager.createQuery(ROWS_BY_ID, ReportRow.class).setParameter("id", reportId).getResultList()

@@ -8,13 +8,18 @@ import org.springframework.stereotype.Component;
 @Component("reportTaskNamer")
 class ReportTaskNamer implements TaskListener {
 
+    private final ReportService reports;
+
+    ReportTaskNamer(ReportService reports) {
+        this.reports = reports;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        Object title = task.getVariable(MeasureReportProcess.VAR_MEASURE_TITLE);
+        ReportRow row = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey());
         String prefix = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey())
                 ? "Izvērtēt / Review: " : "Atskaite / Report: ";
-        String businessKey = task.getExecution().getProcessBusinessKey();
-        String name = prefix + (title == null ? businessKey.substring(businessKey.indexOf(':') + 1) : title);
+        String name = prefix + row.measureCode() + " " + row.title(java.util.Locale.forLanguageTag("lv"));
         task.setName(name.length() > 250 ? name.substring(0, 249) + "…" : name);
     }
 }
