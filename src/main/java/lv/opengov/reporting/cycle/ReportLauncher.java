@@ -9,7 +9,11 @@ import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportTaskNames;
+import lv.opengov.reporting.plan.Institution;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +48,12 @@ class ReportLauncher {
         return thread;
     });
 
-    ReportLauncher(ReportService reports, CycleService cycles, RuntimeService runtimeService,
+    private final CycleSchedule schedule;
+
+    ReportLauncher(ReportService reports, CycleService cycles, CycleSchedule schedule, RuntimeService runtimeService,
             PlatformTransactionManager transactionManager) {
         this.reports = reports;
+        this.schedule = schedule;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -74,6 +81,7 @@ class ReportLauncher {
         Map<Long, ReportRow> rows = new HashMap<>();
         reports.rows(cycleId).forEach(row -> rows.put(row.reportId(), row));
         Map<String, MeasureReport> previous = reports.previousAccepted(cycleId);
+        followUps.clear();
         int started = 0;
         for (Long reportId : pending) {
             try {
@@ -95,9 +103,17 @@ class ReportLauncher {
     private boolean launch(ReportingCycle cycle, ReportRow row, MeasureReport previous,
             org.springframework.transaction.TransactionStatus status) {
         Long reportId = row.reportId();
-        Map<String, Object> variables = new HashMap<>();
-        // the process finds its report by its business key: the only variables are the answers a new
-        // cycle's form starts from
+        // the process finds its report by its business key; what its first task needs travels along
+        // unstored, and the only stored variables are the answers a new cycle's form starts from
+        VariableMap variables = Variables.createVariables()
+                .putValueTyped(ReportTasks.GROUP, Variables.stringValue(
+                        Institution.groupIdFor(row.institution()), true))
+                .putValueTyped(ReportTasks.DUE, Variables.dateValue(
+                        schedule.at(row.dueDate()), true))
+                .putValueTyped(ReportTasks.FOLLOW_UP, Variables.dateValue(
+                        followUp(cycle, row), true))
+                .putValueTyped(ReportTaskNames.NAME, Variables.stringValue(
+                        ReportTaskNames.submitName(row), true));
         if (previous != null) {
             carryForward(previous, variables);
         }
@@ -109,6 +125,15 @@ class ReportLauncher {
             return false;
         }
         return true;
+    }
+
+    /** The follow-up date by deadline: a cycle's reports share a handful of deadlines. */
+    private final Map<java.time.LocalDate, java.util.Optional<java.util.Date>> followUps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.Date followUp(ReportingCycle cycle, ReportRow row) {
+        return followUps.computeIfAbsent(row.dueDate(), due -> schedule.reminderDates(due, cycle.getInvitationDate())
+                .stream().findFirst().map(schedule::at)).orElse(null);
     }
 
     /** The previous cycle's accepted answers, as the form's starting values. */

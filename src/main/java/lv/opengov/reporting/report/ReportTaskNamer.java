@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Names each report task after its measure, so that a Tasklist list of twenty tasks can be told apart. */
+/** Names each report task after its measure ({@link ReportTaskNames}). */
 @Component("reportTaskNamer")
 class ReportTaskNamer implements TaskListener {
 
@@ -16,10 +16,13 @@ class ReportTaskNamer implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
+        Object given = review ? null : task.getVariable(ReportTaskNames.NAME);
+        if (given != null) {
+            task.setName((String) given);
+            return;
+        }
         ReportRow row = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey());
-        String prefix = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey())
-                ? "Izvērtēt / Review: " : "Atskaite / Report: ";
-        String name = prefix + row.measureCode() + " " + row.title(java.util.Locale.forLanguageTag("lv"));
-        task.setName(name.length() > 250 ? name.substring(0, 249) + "…" : name);
+        task.setName(review ? ReportTaskNames.reviewName(row) : ReportTaskNames.submitName(row));
     }
 }

@@ -1,0 +1,27 @@
+package lv.opengov.reporting.report;
+
+import java.util.Locale;
+
+/** How report tasks are named in Tasklist, so that a list of twenty of them can be told apart. */
+public final class ReportTaskNames {
+
+    /** A transient variable with which a process's starter hands its first task the name. */
+    public static final String NAME = "taskName";
+
+    private static final Locale LATVIAN = Locale.forLanguageTag("lv");
+
+    private ReportTaskNames() {
+    }
+
+    public static String submitName(ReportRow row) {
+        return fit("Atskaite / Report: " + row.measureCode() + " " + row.title(LATVIAN));
+    }
+
+    public static String reviewName(ReportRow row) {
+        return fit("Izvērtēt / Review: " + row.measureCode() + " " + row.title(LATVIAN));
+    }
+
+    private static String fit(String name) {
+        return name.length() > 250 ? name.substring(0, 249) + "…" : name;
+    }
+}
