@@ -122,13 +122,15 @@ class CyclePages {
                 reminders.merge(code, 1L, Long::sum);
             }
         }
+        // one pass over the rows: open, submitted and accepted per institution
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        for (ReportRow row : rows) {
+            long[] c = counts.computeIfAbsent(row.institution(), code -> new long[3]);
+            c[row.state().isOpenForInstitution() ? 0 : row.state() == ReportState.SUBMITTED ? 1 : 2]++;
+        }
         List<InstitutionLine> perInstitution = new ArrayList<>();
-        rows.stream().map(ReportRow::institution).distinct().sorted().forEach(code -> perInstitution.add(
-                new InstitutionLine(code, institutions.get(code).name(locale),
-                        rows.stream().filter(r -> r.institution().equals(code) && r.state().isOpenForInstitution()).count(),
-                        rows.stream().filter(r -> r.institution().equals(code) && r.state() == ReportState.SUBMITTED).count(),
-                        rows.stream().filter(r -> r.institution().equals(code) && r.state() == ReportState.ACCEPTED).count(),
-                        reminders.getOrDefault(code, 0L))));
+        counts.forEach((code, c) -> perInstitution.add(new InstitutionLine(code, institutions.get(code).name(locale),
+                c[0], c[1], c[2], reminders.getOrDefault(code, 0L))));
 
         long total = rows.size();
         model.addAttribute("cycle", cycle);

@@ -99,10 +99,7 @@ public class Measure {
 
     /** The title in the given language, falling back to the other one where it is missing. */
     public String title(Locale locale) {
-        if ("en".equals(locale.getLanguage())) {
-            return titleEn != null ? titleEn : titleLv;
-        }
-        return titleLv != null ? titleLv : titleEn;
+        return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);
     }
 
     public List<Institution> coResponsibleByCode() {

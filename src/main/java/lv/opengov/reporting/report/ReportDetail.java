@@ -10,10 +10,7 @@ public record ReportDetail(String measureCode, int commitment, String titleLv, S
         BigDecimal fundsSpentEur, String evidenceLinks, Instant submittedAt) {
 
     public String title(Locale locale) {
-        if ("en".equals(locale.getLanguage())) {
-            return titleEn != null ? titleEn : titleLv;
-        }
-        return titleLv != null ? titleLv : titleEn;
+        return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);
     }
 
     /** The completion as reported; none while nothing was submitted. */

@@ -10,10 +10,7 @@ public record ReportRow(Long reportId, String measureCode, String titleLv, Strin
         String processInstanceId) {
 
     public String title(Locale locale) {
-        if ("en".equals(locale.getLanguage())) {
-            return titleEn != null ? titleEn : titleLv;
-        }
-        return titleLv != null ? titleLv : titleEn;
+        return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);
     }
 
     /** Still owed by the institution after its deadline. */
