@@ -80,7 +80,7 @@ class CycleController {
     @GetMapping("/{id}/overview")
     Overview overview(@PathVariable Long id) {
         ReportingCycle cycle = cycles.find(id);
-        List<String> only = access.isReviewer() || access.isBoardMember() ? null : access.institutionCodes();
+        List<String> only = access.visibleInstitutions();
         Locale locale = LocaleContextHolder.getLocale();
         LocalDate today = schedule.today();
         boolean closed = cycle.getStatus() == CycleStatus.AWAITING_APPROVAL || cycle.getStatus() == CycleStatus.PUBLISHED;

@@ -178,7 +178,7 @@ class CyclePages {
     }
 
     private List<ReportRow> visible(Long cycleId) {
-        List<String> only = access.isReviewer() || access.isBoardMember() ? null : access.institutionCodes();
+        List<String> only = access.visibleInstitutions();
         return cycles.rows(cycleId, only);
     }
 

@@ -124,10 +124,7 @@ public class CycleService {
             problems.add(problem("submissionDeadline", "cycle.deadline.after-legal", legal));
         }
         if (periodFrom != null && periodTo != null) {
-            cycles.findAll().stream()
-                    .filter(c -> c.getStatus().isActive() && c.getPeriodFrom().equals(periodFrom)
-                            && c.getPeriodTo().equals(periodTo))
-                    .findFirst()
+            cycles.findFirstByPeriodFromAndPeriodToAndStatusIn(periodFrom, periodTo, CycleStatus.ACTIVE)
                     .ifPresent(c -> problems.add(problem("periodFrom", "cycle.period.active", c.getId())));
         }
         if (problems.isEmpty() && Boolean.FALSE.equals(request.acceptMovedDates())) {

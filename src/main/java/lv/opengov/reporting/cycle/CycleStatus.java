@@ -13,6 +13,10 @@ public enum CycleStatus {
     /** Approved and public. */
     PUBLISHED;
 
+    /** Every status but {@link #PUBLISHED}: one such cycle per period at most. */
+    public static final java.util.Set<CycleStatus> ACTIVE = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(PUBLISHED));
+
     public boolean isActive() {
         return this != PUBLISHED;
     }

@@ -22,6 +22,6 @@ interface ReportingCycleRepository extends JpaRepository<ReportingCycle, Long> {
 
     List<ReportingCycle> findByStatus(CycleStatus status);
 
-    boolean existsByPeriodFromAndPeriodToAndStatusIn(LocalDate periodFrom, LocalDate periodTo,
+    Optional<ReportingCycle> findFirstByPeriodFromAndPeriodToAndStatusIn(LocalDate periodFrom, LocalDate periodTo,
             Collection<CycleStatus> statuses);
 }

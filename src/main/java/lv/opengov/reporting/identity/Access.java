@@ -26,6 +26,14 @@ public class Access {
         return hasGroup(Groups.BOARD) || isCoordinator();
     }
 
+    /**
+     * The institutions whose reports the current user may see: null for all (coordinators, reviewers,
+     * the board), else the user's own.
+     */
+    public List<String> visibleInstitutions() {
+        return isReviewer() || isBoardMember() ? null : institutionCodes();
+    }
+
     /** The codes (upper case) of the institutions the current user acts for. */
     public List<String> institutionCodes() {
         return groupIds().stream()

@@ -41,8 +41,6 @@ public class IdentitySetup {
     public static final String FILTER_ALL_OPEN = "All open reports";
 
     static final String MEASURE_REPORT_PROCESS = "measure-report";
-    static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
-    static final String PLAN_REFRESH_PROCESS = "plan-refresh";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 

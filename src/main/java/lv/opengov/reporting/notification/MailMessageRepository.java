@@ -23,7 +23,5 @@ interface MailMessageRepository extends JpaRepository<MailMessage, Long> {
 
     List<MailMessage> findAllByOrderByCreatedAtDesc(Pageable page);
 
-    long countByStatus(MailStatus status);
-
     List<MailMessage> findByCycleIdOrderByCreatedAtAscIdAsc(Long cycleId);
 }

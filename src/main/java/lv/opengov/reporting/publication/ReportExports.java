@@ -56,7 +56,7 @@ public class ReportExports {
     /** The report for the current user: all measures, or an institution's own. */
     public ConsolidatedReport report(Long cycleId, Locale locale) {
         ReportingCycle cycle = cycles.find(cycleId);
-        List<String> only = access.isReviewer() || access.isBoardMember() ? null : access.institutionCodes();
+        List<String> only = access.visibleInstitutions();
         List<ReportDetail> details = reports.details(cycleId).stream()
                 .filter(d -> only == null || only.contains(d.institution())).toList();
         return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode());

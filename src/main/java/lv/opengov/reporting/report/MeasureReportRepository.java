@@ -31,19 +31,10 @@ interface MeasureReportRepository extends JpaRepository<MeasureReport, Long> {
     long countByCycleId(Long cycleId);
 
     @Query("""
-            select r from MeasureReport r
-            where r.cycleId = :cycleId and r.state in :states and r.dueDate in :dueDates
-            """)
-    List<MeasureReport> findOpenDueOn(Long cycleId, Collection<ReportState> states, Collection<LocalDate> dueDates);
-
-    @Query("""
             select distinct r.dueDate from MeasureReport r
             where r.cycleId = :cycleId and r.state in :states
             """)
     List<LocalDate> findOpenDueDates(Long cycleId, Collection<ReportState> states);
 
     Optional<MeasureReport> findByProcessInstanceId(String processInstanceId);
-
-    @Query("select r from MeasureReport r where r.cycleId = :cycleId and r.measureId = :measureId")
-    Optional<MeasureReport> findByCycleAndMeasure(Long cycleId, Long measureId);
 }
