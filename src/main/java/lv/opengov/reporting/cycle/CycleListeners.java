@@ -2,6 +2,7 @@ package lv.opengov.reporting.cycle;
 
 import java.util.stream.Collectors;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportTaskForms;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,6 +15,9 @@ import org.springframework.context.annotation.Configuration;
 /** The listeners of the reporting-cycle model. */
 @Configuration
 class CycleListeners {
+
+    /** The follow-up form's answer, and the variable the model's gateway reads. */
+    static final String CLOSE_CYCLE = ReportingCycleProcess.VAR_CLOSE_CYCLE;
 
     /**
      * On the start event: a cycle started from Tasklist's start form is checked and recorded here, in
@@ -46,8 +50,20 @@ class CycleListeners {
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));
             task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
+            // the form's answer stays on the task; the decision is taken from it on completion
+            task.setVariableLocal(CLOSE_CYCLE, false);
             task.setDescription(missing.length() > 3900 ? missing.substring(0, 3900) + "…" : missing);
         };
+    }
+
+    /**
+     * On follow-up-overdue's completion: the gateway after it decides from what this task's user
+     * answered, written here over anything stored under that name before.
+     */
+    @Bean
+    TaskListener followUpAnsweredListener() {
+        return task -> task.getExecution().setVariable(CLOSE_CYCLE, Boolean.TRUE.equals(
+                ReportTaskForms.takeAnswers(task, java.util.List.of(CLOSE_CYCLE)).get(CLOSE_CYCLE)));
     }
 
     /** On approve-consolidation's completion: who approved, for the publication. */

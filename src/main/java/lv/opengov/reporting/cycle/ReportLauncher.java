@@ -9,6 +9,7 @@ import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportTaskForms;
 import lv.opengov.reporting.report.ReportTaskNames;
 import lv.opengov.reporting.plan.Institution;
 import org.camunda.bpm.engine.RuntimeService;
@@ -103,8 +104,8 @@ class ReportLauncher {
     private boolean launch(ReportingCycle cycle, ReportRow row, MeasureReport previous,
             org.springframework.transaction.TransactionStatus status) {
         Long reportId = row.reportId();
-        // the process finds its report by its business key; what its first task needs travels along
-        // unstored, and the only stored variables are the answers a new cycle's form starts from
+        // the process finds its report by its business key; what its first task needs, the previous
+        // cycle's answers included, travels along unstored: the process keeps no variable at all
         VariableMap variables = Variables.createVariables()
                 .putValueTyped(ReportTasks.GROUP, Variables.stringValue(
                         Institution.groupIdFor(row.institution()), true))
@@ -115,7 +116,7 @@ class ReportLauncher {
                 .putValueTyped(ReportTaskNames.NAME, Variables.stringValue(
                         ReportTaskNames.submitName(row), true));
         if (previous != null) {
-            carryForward(previous, variables);
+            variables.putAll(ReportTaskForms.carryForward(previous));
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureReportProcess.KEY,
                 MeasureReportProcess.businessKey(cycle.getId(), row.measureCode()), variables);
@@ -134,17 +135,6 @@ class ReportLauncher {
     private java.util.Date followUp(ReportingCycle cycle, ReportRow row) {
         return followUps.computeIfAbsent(row.dueDate(), due -> schedule.reminderDates(due, cycle.getInvitationDate())
                 .stream().findFirst().map(schedule::at)).orElse(null);
-    }
-
-    /** The previous cycle's accepted answers, as the form's starting values. */
-    private static void carryForward(MeasureReport previous, Map<String, Object> variables) {
-        variables.put("completion", previous.getCompletion() == null ? null : previous.getCompletion().name());
-        variables.put("progress", previous.getProgress());
-        variables.put("challenges", previous.getChallenges());
-        variables.put("nextSteps", previous.getNextSteps());
-        variables.put("fundsSpentEur", previous.getFundsSpentEur() == null ? null
-                : previous.getFundsSpentEur().doubleValue());
-        variables.put("evidenceLinks", previous.getEvidenceLinks());
     }
 
     @PreDestroy

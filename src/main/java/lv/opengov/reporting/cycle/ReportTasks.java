@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportTaskForms;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,8 @@ public class ReportTasks {
     /**
      * Transient variables (never stored) with which the launcher hands the first task what it
      * already knows, so that starting ten thousand processes reads nothing back; later tasks (after
-     * a return) read the report.
+     * a return) read the report. A stored variable of the same name, which a task's user could have
+     * written, is ignored.
      */
     static final String GROUP = "taskGroup";
     static final String DUE = "taskDue";
@@ -39,18 +42,19 @@ public class ReportTasks {
     }
 
     public String groupFor(DelegateExecution execution) {
-        Object given = execution.getVariable(GROUP);
+        Object given = ReportTaskForms.handedOver(execution, GROUP);
         return given != null ? (String) given : Institution.groupIdFor(row(execution).institution());
     }
 
     public Date dueFor(DelegateExecution execution) {
-        Object given = execution.getVariable(DUE);
+        Object given = ReportTaskForms.handedOver(execution, DUE);
         return given != null ? (Date) given : schedule.at(row(execution).dueDate());
     }
 
     public Date followUpFor(DelegateExecution execution) {
-        if (execution.hasVariable(FOLLOW_UP)) {
-            return (Date) execution.getVariable(FOLLOW_UP);
+        TypedValue given = execution.getVariableTyped(FOLLOW_UP);
+        if (given != null && given.isTransient()) {
+            return (Date) given.getValue();
         }
         ReportRow row = row(execution);
         List<LocalDate> reminders = schedule.reminderDates(row.dueDate(),

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Names each report task after its measure ({@link ReportTaskNames}). */
+/**
+ * Names each report task after its measure ({@link ReportTaskNames}): from the name the launcher
+ * hands over unstored, else from the report; never from a stored variable.
+ */
 @Component("reportTaskNamer")
 class ReportTaskNamer implements TaskListener {
 
@@ -17,7 +20,7 @@ class ReportTaskNamer implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
-        Object given = review ? null : task.getVariable(ReportTaskNames.NAME);
+        Object given = review ? null : ReportTaskForms.handedOver(task, ReportTaskNames.NAME);
         if (given != null) {
             task.setName((String) given);
             return;

@@ -5,7 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On completion of review-report: checks the decision (a return needs a comment) and records it. */
+/**
+ * On completion of review-report: checks the decision (a return needs a comment) and records it on
+ * the report, where the model's gateway reads it. Only the task's own variables are read, so a
+ * decision written anywhere else by anyone else decides nothing.
+ */
 @Component("reviewReportListener")
 class ReviewReportListener implements TaskListener {
 
@@ -21,8 +25,9 @@ class ReviewReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        boolean accepted = validator.validateReview(task.getVariables());
-        Object comment = task.getVariable(MeasureReportProcess.VAR_REVIEW_COMMENT);
+        var answers = ReportTaskForms.takeReview(task);
+        boolean accepted = validator.validateReview(answers);
+        Object comment = answers.get(MeasureReportProcess.VAR_REVIEW_COMMENT);
         String text = comment == null || comment.toString().isBlank() ? null : comment.toString().strip();
         Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         reports.review(reportId, accepted, text, SubmitReportListener.currentUser(identityService, task));

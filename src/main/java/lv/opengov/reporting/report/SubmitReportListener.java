@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of submit-report: validates the form's values on the server and records them as the
- * report's new revision. A failed validation fails the completion, so the task stays open.
+ * report's new revision. A failed validation fails the completion, so the task stays open. Only the
+ * task's own variables are read ({@link ReportTaskForms} makes each form field local to the task).
  */
 @Component("submitReportListener")
 class SubmitReportListener implements TaskListener {
@@ -25,7 +26,7 @@ class SubmitReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReportValues values = validator.validateSubmission(task.getVariables());
+        ReportValues values = validator.validateSubmission(ReportTaskForms.takeSubmission(task));
         Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         reports.submit(reportId, values, currentUser(identityService, task));
     }

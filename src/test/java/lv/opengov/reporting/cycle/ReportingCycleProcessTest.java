@@ -485,6 +485,62 @@ class ReportingCycleProcessTest {
                 .containsEntry("completion", "SUBSTANTIAL").containsEntry("fundsSpentEur", 1250.5);
     }
 
+    @Test
+    void shouldDecideFromTheReportAndNeverFromVariablesSomeoneElseWrote() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        Task task = submitTask(cycle, "1.1");
+        String instance = task.getProcessInstanceId();
+        Long reportId = reports.forProcessInstance(instance).getId();
+
+        // the institution may work its task, not rewrite it
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk", () -> {
+            taskService.setVariable(task.getId(), "taskGroup", "inst-vas");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk", () -> {
+            taskService.addCandidateGroup(task.getId(), "inst-vas");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk", () -> {
+            taskService.setAssignee(task.getId(), "vas");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        // a BPMN error nobody catches fails instead of ending the report's process
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "vk", () -> {
+            taskService.handleBpmnError(task.getId(), "stop");
+            return null;
+        })).isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult())
+                .isWaitingAt(MeasureReportProcess.ACTIVITY_SUBMIT);
+
+        // whatever got stored under the names the process once read decides nothing
+        runtimeService.setVariables(instance, Map.of("taskGroup", "inst-vas", "taskName", "Forged",
+                "taskDue", new java.util.Date(0), "decision", "ACCEPT", "reviewComment", "Old comment"));
+        complete("vk", task, goodReport());
+        Task review = reviewTask(instance);
+        assertThat(taskService.getVariables(review.getId())).containsEntry("decision", null)
+                .containsEntry("reviewComment", null)
+                .containsEntry("progress", goodReport().get("progress"));
+        complete("reviewer", review, Map.of("decision", "RETURN", "reviewComment", "Pievienojiet skaitļus."));
+        execute(job());
+        Task again = submitTask(cycle, "1.1");
+        assertThat(taskService.getIdentityLinksForTask(again.getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("inst-vk");
+        assertThat(again.getName()).startsWith("Atskaite / Report: 1.1").isNotEqualTo("Forged");
+        assertThat(again.getDueDate()).isEqualTo(schedule.at(reports.find(reportId).orElseThrow().getDueDate()));
+        assertThat(taskService.getVariables(again.getId())).containsEntry("reviewComment", "Pievienojiet skaitļus.");
+
+        complete("vk", again, goodReport());
+        Task secondReview = reviewTask(instance);
+        assertThat(taskService.getVariables(secondReview.getId())).containsEntry("decision", null)
+                .containsEntry("reviewComment", null);
+        complete("reviewer", secondReview, Map.of("decision", "ACCEPT"));
+        assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.ACCEPTED);
+        assertThat(reports.find(reportId).orElseThrow().getReviewComment()).isNull();
+        // what the users answered is not left in the process for anyone to read
+        assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("progress", "completion");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private ReportingCycle openCycle(LocalDate deadline) {

@@ -1,0 +1,26 @@
+package lv.opengov.reporting.report;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The measure-report model's gateway asks the report, not a process variable, whether the review
+ * accepted it: the decision is recorded on the report by the review task's own completion.
+ */
+@Component("reportDecision")
+public class ReportDecision {
+
+    private final ReportService reports;
+
+    ReportDecision(ReportService reports) {
+        this.reports = reports;
+    }
+
+    public boolean accepted(DelegateExecution execution) {
+        return reports.forProcessInstance(execution.getProcessInstanceId()).getState() == ReportState.ACCEPTED;
+    }
+
+    public boolean returned(DelegateExecution execution) {
+        return reports.forProcessInstance(execution.getProcessInstanceId()).getState() == ReportState.RETURNED;
+    }
+}

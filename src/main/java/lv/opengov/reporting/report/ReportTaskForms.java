@@ -1,0 +1,123 @@
+package lv.opengov.reporting.report;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a report task's form starts from, set on the task itself when it is created. Every field of
+ * the task's form becomes a variable local to the task: what its user submits lands there and ends
+ * with the task, never in the process, so no value one task's user writes can be read by another
+ * task or by the process. The values come from the report (its latest submission, the reviewer's
+ * last comment) or, for the first task of a new cycle, from the previous cycle's accepted answers
+ * that the launcher hands over unstored.
+ */
+@Component("reportTaskForms")
+public class ReportTaskForms implements TaskListener {
+
+    public static final String COMPLETION = "completion";
+    public static final String PROGRESS = "progress";
+    public static final String CHALLENGES = "challenges";
+    public static final String NEXT_STEPS = "nextSteps";
+    public static final String FUNDS_SPENT_EUR = "fundsSpentEur";
+    public static final String EVIDENCE_LINKS = "evidenceLinks";
+
+    private static final java.util.List<String> ANSWERS =
+            java.util.List.of(COMPLETION, PROGRESS, CHALLENGES, NEXT_STEPS, FUNDS_SPENT_EUR, EVIDENCE_LINKS);
+
+    private final ReportService reports;
+
+    ReportTaskForms(ReportService reports) {
+        this.reports = reports;
+    }
+
+    /** The previous cycle's accepted answers, unstored, for the first submit-report task of a report. */
+    public static VariableMap carryForward(MeasureReport previous) {
+        VariableMap variables = Variables.createVariables();
+        answers(previous).forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
+        return variables;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
+        if (!review && handedOver(task, ReportTaskNames.NAME) != null) {
+            // the first task, created as the launcher starts the process: all it needs came along
+            for (String name : ANSWERS) {
+                form.put(name, handedOver(task, name));
+            }
+            form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
+        } else {
+            MeasureReport report = report(task);
+            form.putAll(answers(report));
+            if (review) {
+                form.put(MeasureReportProcess.VAR_DECISION, null);
+                form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
+            } else {
+                form.put(MeasureReportProcess.VAR_REVIEW_COMMENT,
+                        report.getState() == ReportState.RETURNED ? report.getReviewComment() : null);
+            }
+        }
+        task.setVariablesLocal(form);
+    }
+
+    private MeasureReport report(DelegateTask task) {
+        Long reportId = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey()).reportId();
+        return reports.find(reportId).orElseThrow();
+    }
+
+    /**
+     * What a task's user answered in the form's fields, taken off the process. Tasklist's form
+     * submission writes the answers over the task's own variables; a plain completion writes them to
+     * the process, where this reads and then removes them, so nothing a task's user sent stays
+     * behind for another task or for the process to read. A field left out keeps the form's value.
+     */
+    public static Map<String, Object> takeAnswers(DelegateTask task, java.util.Collection<String> fields) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        var execution = task.getExecution();
+        for (String field : fields) {
+            if (execution.hasVariable(field)) {
+                answers.put(field, execution.getVariable(field));
+                execution.removeVariable(field);
+            } else {
+                answers.put(field, task.getVariableLocal(field));
+            }
+        }
+        return answers;
+    }
+
+    static Map<String, Object> takeSubmission(DelegateTask task) {
+        return takeAnswers(task, ANSWERS);
+    }
+
+    static Map<String, Object> takeReview(DelegateTask task) {
+        return takeAnswers(task, java.util.List.of(MeasureReportProcess.VAR_DECISION,
+                MeasureReportProcess.VAR_REVIEW_COMMENT));
+    }
+
+    /** A value only the process's starter can have set: transient, so never stored by anyone. */
+    public static Object handedOver(VariableScope scope, String name) {
+        TypedValue value = scope.getVariableTyped(name);
+        return value != null && value.isTransient() ? value.getValue() : null;
+    }
+
+    private static Map<String, Object> answers(MeasureReport report) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        answers.put(COMPLETION, report.getCompletion() == null ? null : report.getCompletion().name());
+        answers.put(PROGRESS, report.getProgress());
+        answers.put(CHALLENGES, report.getChallenges());
+        answers.put(NEXT_STEPS, report.getNextSteps());
+        BigDecimal funds = report.getFundsSpentEur();
+        answers.put(FUNDS_SPENT_EUR, funds == null ? null : funds.doubleValue());
+        answers.put(EVIDENCE_LINKS, report.getEvidenceLinks());
+        return answers;
+    }
+}
