@@ -1,6 +1,7 @@
 package lv.opengov.reporting.identity;
 
 import java.util.List;
+import lv.opengov.reporting.system.ClientAddress;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -13,25 +14,36 @@ import org.springframework.stereotype.Component;
 /**
  * Authenticates the project's API and pages against Camunda's identity service, so that one set of
  * users and groups serves Tasklist, Cockpit, the engine's REST API and our own API. Each Camunda
- * group becomes an authority {@code GROUP_<id>}. Camunda's own login throttling applies.
+ * group becomes an authority {@code GROUP_<id>}. Failed logins are throttled by {@link LoginThrottle}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
+    private final ClientAddress clientAddress;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+            ClientAddress clientAddress) {
         this.identityService = identityService;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
+        String address = clientAddress.current();
+        if (!throttle.allows(address, userId)) {
+            throw new LoginThrottledException();
+        }
         if (userId == null || userId.isBlank() || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
+            throttle.failed(address, userId);
             throw new BadCredentialsException("Bad credentials");
         }
+        throttle.succeeded(address, userId);
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
                 .stream()
                 .map(Group::getId)

@@ -1,11 +1,26 @@
 package lv.opengov.reporting.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lv.opengov.reporting.identity.LoginThrottledException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -21,59 +36,118 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Security on by default. Camunda's web apps keep their own login and CSRF protection; the engine's
- * REST API is guarded by Camunda's HTTP Basic filter, so that the engine's authorizations apply to
- * each call; the project's JSON API takes HTTP Basic or the session of our own login page and answers
- * 401 and 403 as JSON; the public pages and the health check are open.
+ * Security on by default, with one login for everything. Our own login (the form of the start page,
+ * or HTTP Basic for scripts) authenticates every request; Camunda's web apps and its REST API take
+ * the user from it (Camunda's container-based authentication), so that logging in once opens
+ * Tasklist, Cockpit and Admin, and logging out of any of them ends the one session. The engine's
+ * authorizations apply to every engine call. The project's JSON API answers 401 and 403 as JSON;
+ * the public pages and the health check are open.
+ *
+ * <p>CSRF: a request that authenticates with HTTP Basic is served without a session (it cannot be
+ * forged by another site: browsers never add that header on their own once no Basic challenge is
+ * sent to them), so it needs no token; a request that rides on the session must carry the token.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /** The engine's REST API: HTTP Basic on each request, no session, the usual headers. */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        // Path patterns, not MVC matchers: /engine-rest is served by Camunda's JAX-RS servlet.
-        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+    SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.disable())
                 .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.disable())
-                .sessionManagement(session -> session.disable());
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
+    /**
+     * Camunda's web apps: the pages need our login (anonymous visitors are sent to it, never to
+     * Camunda's own login form); Camunda keeps its own CSRF protection and headers for its API, and
+     * its logout ends our session too.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+    SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+        var unauthorized = unauthorized(json, messages);
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth
-                        // the public sends opinions on a plan refresh without an account
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.POST, "/api/refreshes/{id}/opinions"))
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/app/*/styles/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/app/*/assets/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/app/*/fonts/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/lib/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/assets/**"))
                         .permitAll()
+                        // Camunda's own login form would check passwords past our throttle
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .anyRequest().authenticated())
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(unauthorized,
+                                PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                response.setStatus(HttpServletResponse.SC_OK)))
+                // Camunda's CsrfPreventionFilter guards its API
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable());
+        return http.build();
+    }
+
+    /** The JSON API called with HTTP Basic: no session read or written, so no CSRF token needed. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiWithBasic(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+        http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        SecurityConfig::sendsBasicCredentials))
+                .authorizeHttpRequests(SecurityConfig::apiRules)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
                         .accessDeniedHandler(forbidden(json, messages)))
-                // Clients that send credentials with each request cannot be led by a forged page;
-                // requests that ride on the browser session must carry the CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null,
-                        PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.POST, "/api/refreshes/{id}/opinions")))
-                .requestCache(cache -> cache.disable());
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    /** The JSON API from the browser: the session of our login, with the CSRF token. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .authorizeHttpRequests(SecurityConfig::apiRules)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
+                        .accessDeniedHandler(forbidden(json, messages)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/api/refreshes/{id}/opinions")))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
     @Bean
-    @Order(3)
+    @Order(5)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/public/**", "/actuator/health/**", "/actuator/info", "/login", "/error",
@@ -83,19 +157,70 @@ class SecurityConfig {
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 // scripts and tests may send credentials with each request; browsers get the login form
                 .httpBasic(org.springframework.security.config.Customizer.withDefaults())
-                .logout(logout -> logout.logoutSuccessUrl("/public"));
+                .logout(logout -> logout.logoutSuccessUrl("/public"))
+                .headers(SecurityConfig::headers);
         return http.build();
     }
 
-    /** Camunda's own HTTP Basic authentication for {@code /engine-rest}, checked against its identity service. */
+    /**
+     * Camunda's web apps and REST API take the user our login established: the web apps keep it in
+     * their session from the first request on, the REST API takes it on each request.
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setName("camunda-webapp-container-auth");
+        registration.setFilter(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.setUrlPatterns(List.of("/camunda/app/*", "/camunda/api/*"));
+        // after Spring Security's filter chain, before Camunda's own authentication filter
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>();
         registration.setName("camunda-rest-auth");
         registration.setFilter(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.setUrlPatterns(List.of("/engine-rest/*"));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** What users send to the engine: only their task's or start form's fields ({@link TaskInputGuard}). */
+    @Bean
+    FilterRegistrationBean<TaskInputGuard> taskInputGuard(TaskService taskService, RepositoryService repositoryService,
+            FormService formService, IdentityService identityService, ObjectMapper json, MessageSource messages) {
+        FilterRegistrationBean<TaskInputGuard> registration = new FilterRegistrationBean<>(new TaskInputGuard(
+                taskService, repositoryService, formService, identityService, json, messages));
+        registration.setName("task-input-guard");
+        registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    private static void apiRules(
+            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                    .AuthorizationManagerRequestMatcherRegistry auth) {
+        // the public sends opinions on a plan refresh without an account
+        auth.requestMatchers(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/api/refreshes/{id}/opinions")).permitAll()
+                .anyRequest().authenticated();
+    }
+
+    private static boolean sendsBasicCredentials(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    private static void headers(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny());
     }
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json, MessageSource messages) {
@@ -106,7 +231,8 @@ class SecurityConfig {
             if (accept == null || !accept.contains("text/html")) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"reporting\", charset=\"UTF-8\"");
             }
-            write(response, json, HttpStatus.UNAUTHORIZED, messages.getMessage("api.unauthorized", null,
+            String key = e instanceof LoginThrottledException ? "api.login-throttled" : "api.unauthorized";
+            write(response, json, HttpStatus.UNAUTHORIZED, messages.getMessage(key, null,
                     LocaleContextHolder.getLocale()));
         };
     }

@@ -23,20 +23,23 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("reporting-lang");
-        resolver.setDefaultLocaleFunction(request -> {
-            if (request.getHeader("Accept-Language") == null) {
-                return LATVIAN;
-            }
-            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
-                for (Locale supported : SUPPORTED) {
-                    if (supported.getLanguage().equals(wanted.getLanguage())) {
-                        return supported;
-                    }
+        resolver.setDefaultLocaleFunction(WebConfig::preferredLocale);
+        return resolver;
+    }
+
+    /** Latvian or English, as the request's {@code Accept-Language} asks; Latvian when it asks neither. */
+    static Locale preferredLocale(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return LATVIAN;
+        }
+        for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+            for (Locale supported : SUPPORTED) {
+                if (supported.getLanguage().equals(wanted.getLanguage())) {
+                    return supported;
                 }
             }
-            return LATVIAN;
-        });
-        return resolver;
+        }
+        return LATVIAN;
     }
 
     @Override

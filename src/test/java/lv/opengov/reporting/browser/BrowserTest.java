@@ -73,17 +73,22 @@ class BrowserTest {
     }
 
     @Test
-    void institutionUserSubmitsAReportInTasklistInLatvian() {
+    void institutionUserLogsInOnceSeesTheReturnCommentAsTextAndSubmitsInTasklistInLatvian() throws Exception {
         ReportingCycle cycle = fixture.openCycle("Tasklist latviski");
+        fixture.submit(cycle, "1.3", "vas", CycleFixture.report("LIMITED", "Sākts."));
+        String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">Pievienojiet skaitļus.";
+        fixture.review(cycle, "1.3", java.util.Map.of("decision", "RETURN", "reviewComment", hostile));
         WebDriver browser = Browser.open("lv");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         try {
+            // Tasklist sends a visitor to the one login of the service, and takes the user from it
             browser.get(url("/camunda/app/tasklist/"));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-            assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).contains("Pieteikties");
-            browser.findElement(By.cssSelector("input[type=text]")).sendKeys("vas");
-            browser.findElement(By.cssSelector("input[type=password]")).sendKeys("vas");
+            wait.until(ExpectedConditions.urlContains("/login"));
+            browser.findElement(By.name("username")).sendKeys("vas");
+            browser.findElement(By.name("password")).sendKeys("vas");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
+            // back where the login was asked for
+            wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
 
             WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '1.3')]")));
@@ -91,8 +96,13 @@ class BrowserTest {
             task.click();
             WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("textarea[id$='Field_Progress']")));
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Izpildes pakāpe")
-                    .contains("Pabeigt");
+            String body = browser.findElement(By.tagName("body")).getText();
+            assertThat(body).contains("Izpildes pakāpe").contains("Pabeigt");
+            // the reviewer's comment is shown as the text it is, never run
+            assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_ReviewComment']"))
+                    .getDomProperty("value")).isEqualTo(hostile);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.injected"))
+                    .isNull();
             // the form opens for editing once the user has claimed the task
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[self::a or self::button][contains(., 'Uzņemties')]"))).click();
@@ -102,6 +112,7 @@ class BrowserTest {
                     + "//div[contains(@class,'fjs-input-group')]")).click();
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., 'Būtiska')]"))).click();
+            progress.clear();
             progress.sendKeys("Notikušas 14 mācības; apmācīti 280 ierēdņi.");
             Browser.screenshot(browser, "tasklist-lv-form");
             WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
@@ -112,6 +123,49 @@ class BrowserTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
             Browser.screenshot(browser, "tasklist-lv-submitted");
+
+            // logging out of Tasklist ends the one session: our own pages ask for the login again
+            browser.get(url("/camunda/app/tasklist/"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header]")));
+            // what Tasklist's "Log out" sends, with the CSRF token Camunda hands out
+            Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/camunda/api/admin/auth/user/default')
+                      .then(r => fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST',
+                          headers: {'X-XSRF-TOKEN': r.headers.get('X-XSRF-TOKEN') || ''}}))
+                      .then(r => done(r.status), e => done(String(e)));""");
+            assertThat(status).isEqualTo(200L);
+            browser.get(url("/my"));
+            wait.until(ExpectedConditions.urlContains("/login"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void oneLoginOpensTasklistCockpitAndAdmin() {
+        WebDriver browser = Browser.open("en");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        try {
+            browser.get(url("/login"));
+            browser.findElement(By.name("username")).sendKeys("admin");
+            browser.findElement(By.name("password")).sendKeys("admin");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            for (String app : List.of("cockpit", "admin", "tasklist")) {
+                browser.get(url("/camunda/app/" + app + "/"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header]")));
+                // the web app knows the user: no login form of its own is shown
+                wait.until(driver -> driver.findElements(By.cssSelector("input[type=password]")).isEmpty()
+                        && driver.getPageSource().contains("admin"));
+                Browser.screenshot(browser, "single-login-" + app);
+            }
+            // and our own logout ends the web apps' session too
+            browser.get(url("/logout"));
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/public"));
+            browser.get(url("/camunda/app/cockpit/"));
+            wait.until(ExpectedConditions.urlContains("/login"));
         } finally {
             browser.quit();
         }

@@ -1,0 +1,342 @@
+package lv.opengov.reporting.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards what a user can send to the engine through its REST API and through Tasklist: a task is
+ * completed (or its form submitted) with the fields of that task's form and nothing else, a process
+ * is started with the fields of its start form, and no task is ended by a BPMN error or escalation
+ * thrown from outside. Anything else is refused with 400 naming it, in the caller's language, before
+ * the engine sees it: no variable a user invents can reach a process. A task's comments and
+ * attachments are served only to those who may see the task.
+ *
+ * <p>The task and the process definition are looked up as the calling user, so a task the user may
+ * not see is left to the engine to refuse; the form is then read from the deployment.
+ */
+class TaskInputGuard extends OncePerRequestFilter {
+
+    static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private static final Pattern ENGINE_PREFIX = Pattern.compile(
+            "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
+    private static final Pattern TASK_FORM = Pattern.compile("^/task/([^/]+)/(complete|submit-form|resolve)/?$");
+    private static final Pattern TASK_ERROR = Pattern.compile("^/task/([^/]+)/(bpmnError|bpmnEscalation)/?$");
+    private static final Pattern START_BY_KEY = Pattern.compile(
+            "^/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(start|submit-form)/?$");
+    private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(start|submit-form)/?$");
+    private static final Pattern TASK_ATTACHMENTS = Pattern.compile("^/task/([^/]+)/(attachment|comment)(/.*)?$");
+    private static final List<String> START_OPTIONS = List.of("startInstructions", "skipCustomListeners",
+            "skipIoMappings");
+    /** Components of a Camunda form that show something but take no input. */
+    private static final Set<String> DISPLAY_ONLY = Set.of("text", "button", "spacer", "separator", "image", "html",
+            "iframe", "table", "documentPreview");
+
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final ObjectMapper json;
+    private final MessageSource messages;
+    private final Map<String, Set<String>> fieldsByForm = new ConcurrentHashMap<>();
+
+    TaskInputGuard(TaskService taskService, RepositoryService repositoryService, FormService formService,
+            IdentityService identityService, ObjectMapper json, MessageSource messages) {
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+        this.identityService = identityService;
+        this.json = json;
+        this.messages = messages;
+    }
+
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher prefix = ENGINE_PREFIX.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!prefix.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = prefix.group(1);
+        Locale locale = WebConfig.preferredLocale(request);
+        Matcher attachments = TASK_ATTACHMENTS.matcher(path);
+        if (attachments.matches()) {
+            // the engine hands out an attachment's content without asking whether its task is visible
+            Long visible = asCaller(request, () -> taskService.createTaskQuery().taskId(attachments.group(1)).count());
+            if (visible == null || visible == 0L) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
+                        "message", messages.getMessage("api.not-found", null, locale)));
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!"POST".equalsIgnoreCase(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Matcher error = TASK_ERROR.matcher(path);
+        if (error.matches()) {
+            refuse(response, locale, List.of(new ApiError.FieldProblem(error.group(2),
+                    message("api.task-bpmn-error", locale))));
+            return;
+        }
+        Matcher taskForm = TASK_FORM.matcher(path);
+        Matcher byKey = START_BY_KEY.matcher(path);
+        Matcher byId = START_BY_ID.matcher(path);
+        boolean isTask = taskForm.matches();
+        boolean isStart = !isTask && (byKey.matches() || byId.matches());
+        if (!isTask && !isStart) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            refuse(response, locale, List.of(new ApiError.FieldProblem("body",
+                    message("api.task-body-too-large", locale, MAX_BODY))));
+            return;
+        }
+        HttpServletRequest again = new CachedBody(request, body);
+        Set<String> allowed = isTask ? taskFields(request, taskForm.group(1))
+                : startFields(request, byKey.matches() ? byKey.group(1) : null, byKey.matches() ? null : byId.group(1));
+        if (allowed == null || body.length == 0) {
+            chain.doFilter(again, response);
+            return;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            refuse(response, locale, List.of(new ApiError.FieldProblem("body", message("api.task-body-unreadable", locale))));
+            return;
+        }
+        List<ApiError.FieldProblem> problems = new ArrayList<>();
+        if (root != null && root.isObject()) {
+            if (isStart) {
+                for (String option : START_OPTIONS) {
+                    JsonNode value = root.get(option);
+                    if (value != null && !value.isNull() && !(value.isBoolean() && !value.booleanValue())
+                            && !(value.isArray() && value.isEmpty())) {
+                        problems.add(new ApiError.FieldProblem(option, message("api.task-start-option", locale, option)));
+                    }
+                }
+            }
+            JsonNode variables = root.get("variables");
+            if (variables != null && variables.isObject()) {
+                for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!allowed.contains(name)) {
+                        problems.add(new ApiError.FieldProblem(name, message("api.task-field-unknown", locale, name)));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            refuse(response, locale, problems);
+            return;
+        }
+        chain.doFilter(again, response);
+    }
+
+    /** The fields of the task's form, or null when the user cannot see the task (the engine answers). */
+    private Set<String> taskFields(HttpServletRequest request, String taskId) {
+        Task task = asCaller(request, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return null;
+        }
+        String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+        return fieldsByForm.computeIfAbsent(key, k -> asEngine(() -> {
+            try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+                return fields(form);
+            } catch (ProcessEngineException | IOException e) {
+                return Set.of();
+            }
+        }));
+    }
+
+    private Set<String> startFields(HttpServletRequest request, String key, String id) {
+        ProcessDefinition definition = asCaller(request, () -> key != null
+                ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                        .withoutTenantId().singleResult()
+                : repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult());
+        if (definition == null) {
+            return null;
+        }
+        return fieldsByForm.computeIfAbsent(definition.getId() + "#start", k -> asEngine(() -> {
+            try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+                return fields(form);
+            } catch (ProcessEngineException | IOException e) {
+                return Set.of();
+            }
+        }));
+    }
+
+    private Set<String> fields(InputStream form) throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        collect(json.readTree(form).path("components"), keys);
+        return Set.copyOf(keys);
+    }
+
+    private static void collect(JsonNode components, Set<String> keys) {
+        for (JsonNode component : components) {
+            String key = component.path("key").asText(null);
+            if (key != null && !DISPLAY_ONLY.contains(component.path("type").asText())) {
+                keys.add(key);
+            }
+            collect(component.path("components"), keys);
+        }
+    }
+
+    private <T> T asCaller(HttpServletRequest request, Supplier<T> query) {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            return null;
+        }
+        Authentication previous = identityService.getCurrentAuthentication();
+        try {
+            identityService.clearAuthentication();
+            List<String> groups = identityService.createGroupQuery().groupMember(principal.getName()).list().stream()
+                    .map(Group::getId).toList();
+            identityService.setAuthentication(principal.getName(), groups);
+            return query.get();
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private <T> T asEngine(Supplier<T> work) {
+        Authentication previous = identityService.getCurrentAuthentication();
+        try {
+            identityService.clearAuthentication();
+            return work.get();
+        } finally {
+            restore(previous);
+        }
+    }
+
+    private void restore(Authentication previous) {
+        if (previous == null) {
+            identityService.clearAuthentication();
+        } else {
+            identityService.setAuthentication(previous);
+        }
+    }
+
+    private void refuse(HttpServletResponse response, Locale locale, List<ApiError.FieldProblem> problems)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "InvalidRequestException");
+        body.put("message", String.join(" ", problems.stream().map(ApiError.FieldProblem::message).toList()));
+        body.put("problems", problems);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+
+    /** The request with its body read once and served again to the engine. */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
+                    encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
