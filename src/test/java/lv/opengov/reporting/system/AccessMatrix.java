@@ -178,6 +178,12 @@ final class AccessMatrix {
                 that nothing changed. A cell marked ⚠ is where today's application does not yet answer so: the
                 test skips it and names the reason, listed under the table.
 
+                A name in braces is an item of the test's fixture: `{cycleId}` a cycle collecting reports,
+                `{publishedCycleId}` a published one, `{vkTask}` and `{vasTask}` each institution's open
+                `submit-report` task (`{vkInstance}` its process), `{vkComment}` and `{vkAttachment}` a comment and
+                a file on VK's task, `{refreshId}` and `{opinionId}` a plan refresh and an opinion on it. A call that
+                may change or end a task gets `{spareVkTask}`, another open task of VK's that no earlier call changed.
+
                 """);
         for (Map.Entry<String, String> area : AREAS.entrySet()) {
             List<Row> inArea = rows.stream().filter(r -> r.area().equals(area.getKey())).toList();
