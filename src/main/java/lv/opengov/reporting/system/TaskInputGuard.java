@@ -119,7 +119,7 @@ class TaskInputGuard extends OncePerRequestFilter {
             return;
         }
         Matcher error = TASK_ERROR.matcher(path);
-        if (error.matches()) {
+        if (error.matches() && taskFields(request, error.group(1)) != null) {
             refuse(response, locale, List.of(new ApiError.FieldProblem(error.group(2),
                     message("api.task-bpmn-error", locale))));
             return;
