@@ -1,6 +1,10 @@
 package lv.opengov.reporting.report;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.core.Ordered;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,6 +27,32 @@ class InvalidReportResponses {
     @Bean
     ResourceConfigCustomizer invalidReportMapper() {
         return config -> config.register(Mapper.class);
+    }
+
+    /**
+     * Tasklist calls the engine through the web apps' own JAX-RS application ("Engine Api"), which
+     * Spring's Jersey configuration does not reach: the mapper is added to it by name.
+     */
+    @Bean
+    ServletContextInitializer invalidReportMapperForTasklist() {
+        return new OrderedInitializer();
+    }
+
+    static class OrderedInitializer implements ServletContextInitializer, Ordered {
+
+        @Override
+        public void onStartup(ServletContext servletContext) {
+            ServletRegistration engineApi = servletContext.getServletRegistration("Engine Api");
+            if (engineApi != null) {
+                engineApi.setInitParameter("jersey.config.server.provider.classnames", Mapper.class.getName());
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            // after Camunda's web app initializer has registered the servlet
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Priority(1000)
