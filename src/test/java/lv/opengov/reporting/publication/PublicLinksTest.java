@@ -25,6 +25,7 @@ import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ProcessTestSupport;
 import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.TestClock;
+import lv.opengov.reporting.support.TestClockConfig;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,10 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,17 +45,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ReportingTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(PublicLinksTest.Time.class)
+@Import(TestClockConfig.class)
 class PublicLinksTest {
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
 
     private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
     private static final int MAX_PAGES = 300;
