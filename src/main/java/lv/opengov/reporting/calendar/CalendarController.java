@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
+import lv.opengov.reporting.system.InputDates;
 import lv.opengov.reporting.system.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,7 +51,8 @@ class CalendarController {
 
     @GetMapping("/days-off")
     DaysOff daysOff(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-        if (to.isBefore(from) || to.isAfter(from.plusYears(20))) {
+        if (!InputDates.isPlausible(from) || !InputDates.isPlausible(to) || to.isBefore(from)
+                || to.isAfter(from.plusYears(20))) {
             throw new InvalidInputException("invalid range", List.of(new FieldProblem("to",
                     messages.getMessage("calendar.range.invalid", null, LocaleContextHolder.getLocale()))));
         }

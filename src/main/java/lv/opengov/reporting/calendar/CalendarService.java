@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
+import lv.opengov.reporting.system.InputDates;
 import lv.opengov.reporting.system.InvalidInputException;
 import lv.opengov.reporting.system.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -44,7 +45,7 @@ public class CalendarService {
             problems.add(problem("date", "cycle.required"));
         } else {
             try {
-                date = LocalDate.parse(request.date().strip());
+                date = InputDates.parse(request.date());
             } catch (DateTimeParseException e) {
                 problems.add(problem("date", "cycle.date.invalid", request.date()));
             }
@@ -82,7 +83,7 @@ public class CalendarService {
     public void remove(String date) {
         LocalDate day;
         try {
-            day = LocalDate.parse(date);
+            day = InputDates.parse(date);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("invalid date", List.of(problem("date", "cycle.date.invalid", date)));
         }

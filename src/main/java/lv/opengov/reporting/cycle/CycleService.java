@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.plan.Institution;
@@ -17,6 +18,7 @@ import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
+import lv.opengov.reporting.system.InputDates;
 import lv.opengov.reporting.system.InvalidInputException;
 import lv.opengov.reporting.system.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CycleService {
+
+    private static final Pattern UNSAFE_NAME = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]|<\\s*[a-zA-Z!/?]");
 
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
@@ -101,6 +105,9 @@ public class CycleService {
             problems.add(problem("name", "cycle.required"));
         } else if (name.length() > 200) {
             problems.add(problem("name", "cycle.name.too-long"));
+        } else if (UNSAFE_NAME.matcher(name).find()) {
+            // the name goes into mail subjects and pages: no line breaks, control characters or markup
+            problems.add(problem("name", "cycle.name.invalid"));
         }
         LocalDate periodFrom = date("periodFrom", request.periodFrom(), problems);
         LocalDate periodTo = date("periodTo", request.periodTo(), problems);
@@ -431,7 +438,7 @@ public class CycleService {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return InputDates.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(problem(field, "cycle.date.invalid", value));
             return null;

@@ -3,6 +3,8 @@ package lv.opengov.reporting.notification;
 import java.time.Instant;
 import java.util.List;
 import lv.opengov.reporting.system.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OutboxController {
 
     private final Outbox outbox;
+    private final MessageSource messages;
 
-    OutboxController(Outbox outbox) {
+    OutboxController(Outbox outbox, MessageSource messages) {
         this.outbox = outbox;
+        this.messages = messages;
     }
 
     record MessageView(long id, String idempotencyKey, String messageId, String template, List<String> to,
@@ -46,6 +50,7 @@ class OutboxController {
     @PostMapping("/{id}/retry")
     MessageView retry(@PathVariable long id) {
         return outbox.retry(id).map(MessageView::of)
-                .orElseThrow(() -> new NotFoundException("No failed message " + id));
+                .orElseThrow(() -> new NotFoundException(
+                        messages.getMessage("outbox.not-failed", new Object[] {id}, LocaleContextHolder.getLocale())));
     }
 }

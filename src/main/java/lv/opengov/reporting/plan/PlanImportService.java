@@ -36,6 +36,11 @@ public class PlanImportService {
     private static final Pattern INSTITUTION_CODE = Pattern.compile("[A-Z][A-Z0-9]{0,31}");
     private static final Pattern MEASURE_CODE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern OGP_ID = Pattern.compile("[A-Z]{2}\\d{4}");
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+    private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+    private static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("code", "name_lv", "name_en",
+            "contact_email", "head_email", "language", "responsible", "co_responsible");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
     private static final Set<String> LANGUAGES = Set.of("lv", "en");
     private static final Map<String, Integer> MAX_LENGTH = Map.of("name_lv", 500, "name_en", 500,
@@ -179,6 +184,15 @@ public class PlanImportService {
             Integer max = MAX_LENGTH.get(column);
             if (value != null && max != null && value.length() > max) {
                 fail(column, "report.text.too-long", max, value.length());
+                return null;
+            }
+            if (value != null && MARKUP.matcher(value).find()) {
+                fail(column, "import.markup");
+                return null;
+            }
+            // names and addresses go into mail greetings and headers: one line each
+            if (value != null && (SINGLE_LINE.contains(column) ? LINE_BREAK_OR_CONTROL : CONTROL).matcher(value).find()) {
+                fail(column, "import.control");
                 return null;
             }
             return value;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.system.NotFoundException;
+import lv.opengov.reporting.system.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -147,7 +149,8 @@ class PublicController {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
             for (Object[] row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(Arrays.stream(row)
+                        .map(cell -> cell instanceof String text ? SpreadsheetCells.neutralise(text) : cell).toArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.system.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -32,6 +34,7 @@ public class ReportExports {
 
     private static final String[] COLUMNS = {"measure", "commitment", "title", "institution", "state", "completion",
         "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt"};
+    private static final int FUNDS = 9;
     private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20};
 
     private final CycleService cycles;
@@ -85,10 +88,10 @@ public class ReportExports {
                 Row row = sheet.createRow(r++);
                 String[] values = values(entry, report.locale());
                 for (int c = 0; c < values.length; c++) {
-                    if (c == 9 && entry.detail().fundsSpentEur() != null && entry.shown()) {
+                    if (c == FUNDS && entry.detail().fundsSpentEur() != null && entry.shown()) {
                         row.createCell(c).setCellValue(entry.detail().fundsSpentEur().doubleValue());
                     } else {
-                        row.createCell(c).setCellValue(values[c]);
+                        row.createCell(c).setCellValue(SpreadsheetCells.neutralise(values[c]));
                     }
                     row.getCell(c).setCellStyle(wrap);
                 }
@@ -112,7 +115,10 @@ public class ReportExports {
                 CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(headers(report.locale())).get())) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (ConsolidatedReport.Entry entry : report.entries()) {
-                printer.printRecord((Object[]) values(entry, report.locale()));
+                String[] values = values(entry, report.locale());
+                // the amount is a number, written as one: only the text columns are neutralised
+                printer.printRecord(IntStream.range(0, values.length)
+                        .mapToObj(c -> c == FUNDS ? values[c] : SpreadsheetCells.neutralise(values[c])).toArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

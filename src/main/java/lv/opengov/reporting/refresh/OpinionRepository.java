@@ -8,4 +8,6 @@ interface OpinionRepository extends JpaRepository<Opinion, Long> {
     List<Opinion> findByRefreshIdOrderByReceivedAtAscIdAsc(Long refreshId);
 
     long countByRefreshIdAndResponseIsNull(Long refreshId);
+
+    boolean existsByRefreshIdAndChannelAndText(Long refreshId, Opinion.Channel channel, String text);
 }

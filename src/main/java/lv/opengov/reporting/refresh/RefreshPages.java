@@ -1,8 +1,14 @@
 package lv.opengov.reporting.refresh;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.publication.PdfDocuments;
 import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.system.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,22 +17,25 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The refresh's pages: the public page with the schedule, the opinion form while co-creation is open
  * and, once published, the opinions with their responses; and the coordinators' page to answer the
- * opinions and record the changes.
+ * opinions and record the changes. The changes document, once published, is public too.
  */
 @Controller
 class RefreshPages {
 
     private final RefreshService refreshes;
     private final OpinionRateLimit rateLimit;
+    private final PdfDocuments pdf;
     private final Access access;
 
-    RefreshPages(RefreshService refreshes, OpinionRateLimit rateLimit, Access access) {
+    RefreshPages(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf, Access access) {
         this.refreshes = refreshes;
+        this.pdf = pdf;
         this.rateLimit = rateLimit;
         this.access = access;
     }
@@ -44,6 +53,30 @@ class RefreshPages {
         model.addAttribute("changes", refresh.getOpinionsPublishedAt() == null ? java.util.List.of()
                 : refreshes.changes(id));
         return "public/refresh";
+    }
+
+    /** The published changes document, for anyone: unknown until the opinions and changes are published. */
+    @GetMapping(path = "/public/refresh/{id}/changes.html", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    ResponseEntity<String> publicDocument(@PathVariable Long id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(publishedDocument(id));
+    }
+
+    @GetMapping(path = "/public/refresh/{id}/changes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @ResponseBody
+    ResponseEntity<byte[]> publicDocumentPdf(@PathVariable Long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(pdf.render(publishedDocument(id)));
+    }
+
+    private String publishedDocument(Long id) {
+        PlanRefresh refresh = refreshes.find(id);
+        String document = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? refresh.getDocumentEn()
+                : refresh.getDocumentLv();
+        if (refresh.getOpinionsPublishedAt() == null || document == null) {
+            throw new NotFoundException("The changes of refresh " + id + " are not published");
+        }
+        return document;
     }
 
     @PostMapping("/public/refresh/{id}/opinions")

@@ -18,6 +18,7 @@ import lv.opengov.reporting.plan.PlanEdit;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.plan.PlanVersions;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
+import lv.opengov.reporting.system.InputDates;
 import lv.opengov.reporting.system.InvalidInputException;
 import lv.opengov.reporting.system.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,6 +41,7 @@ public class RefreshService {
 
     static final int SCHEDULE_LEAD_DAYS = 14;
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]");
+    private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
 
     private final PlanRefreshRepository refreshes;
@@ -162,6 +164,10 @@ public class RefreshService {
             throw new RefreshConflictException(message("refresh.opinion.closed", refresh.getCoCreationStart(),
                     refresh.getCoCreationEnd()));
         }
+        // a form sent twice (a double click, a reload) is one opinion
+        if (opinions.existsByRefreshIdAndChannelAndText(refreshId, Opinion.Channel.WEB, opinion.getText())) {
+            throw new RefreshConflictException(message("refresh.opinion.duplicate"));
+        }
         return opinions.save(opinion);
     }
 
@@ -202,6 +208,8 @@ public class RefreshService {
         String author = blankToNull(request.author());
         if (author != null && author.length() > 200) {
             problems.add(problem("author", "report.text.too-long", 200, author.length()));
+        } else if (author != null && LINE_BREAK_OR_CONTROL.matcher(author).find()) {
+            problems.add(problem("author", "refresh.author.one-line"));
         }
         String measure = blankToNull(request.measureCode());
         String proposal = blankToNull(request.proposalTitle());
@@ -418,7 +426,7 @@ public class RefreshService {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return InputDates.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(problem(field, "cycle.date.invalid", value));
             return null;

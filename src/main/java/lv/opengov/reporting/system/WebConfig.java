@@ -1,7 +1,11 @@
 package lv.opengov.reporting.system;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -40,6 +44,20 @@ class WebConfig implements WebMvcConfigurer {
             }
         }
         return LATVIAN;
+    }
+
+    /**
+     * A number or a boolean where the API expects text is a mistake of the caller, not text to store:
+     * Jackson would otherwise turn {@code 1e400} into the string "1e400".
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictText() {
+        return builder -> builder.postConfigurer(mapper -> {
+            for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
+                CoercionInputShape.Float, CoercionInputShape.Boolean}) {
+                mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+            }
+        });
     }
 
     @Override

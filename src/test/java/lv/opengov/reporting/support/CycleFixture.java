@@ -77,6 +77,17 @@ public class CycleFixture {
         }
     }
 
+    /** Closes the cycle as it stands, approves the consolidation and publishes it. */
+    public ReportingCycle publish(ReportingCycle cycle) {
+        cycles.close(cycle.getId());
+        management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
+                .singleResult().getId());
+        tasks.complete(tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId()).singleResult().getId());
+        management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
+                .singleResult().getId());
+        return cycles.find(cycle.getId());
+    }
+
     public static Map<String, Object> report(String completion, String progress) {
         return Map.of("completion", completion, "progress", progress,
                 "challenges", "Ierobežoti resursi; ā č ē ģ ī ķ ļ ņ š ū ž", "nextSteps", "Turpināt darbu.",
