@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
 import lv.opengov.reporting.system.InputDates;
 import lv.opengov.reporting.system.InvalidInputException;
@@ -26,8 +28,11 @@ public class CalendarService {
     private final LatvianCalendar calendar;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CalendarService(CalendarDayRepository days, LatvianCalendar calendar, MessageSource messages, Clock clock) {
+    CalendarService(CalendarDayRepository days, LatvianCalendar calendar, MessageSource messages, Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.days = days;
         this.calendar = calendar;
         this.messages = messages;
@@ -76,6 +81,7 @@ public class CalendarService {
             throw new InvalidInputException("invalid calendar day", problems);
         }
         CalendarDay day = days.save(new CalendarDay(date, kind, reasonLv, reasonEn, userId, clock.instant()));
+        audit.record(AuditAction.CALENDAR_DAY_ADDED, userId, null, null, null, date.toString(), kind + ": " + reasonLv);
         refreshAfterCommit();
         return day;
     }
@@ -91,6 +97,7 @@ public class CalendarService {
             throw new NotFoundException(message("calendar.day.unknown", day));
         }
         days.deleteById(day);
+        audit.record(AuditAction.CALENDAR_DAY_REMOVED, null, null, null, null, day.toString(), null);
         refreshAfterCommit();
     }
 

@@ -68,10 +68,12 @@ class CycleListeners {
 
     /** On approve-consolidation's completion: who approved, for the publication. */
     @Bean
-    TaskListener approvalListener(IdentityService identityService) {
+    TaskListener approvalListener(IdentityService identityService, CycleService cycles) {
         return (DelegateTask task) -> {
             Authentication authentication = identityService.getCurrentAuthentication();
-            task.setVariable("approvedBy", authentication == null ? task.getAssignee() : authentication.getUserId());
+            String approvedBy = authentication == null ? task.getAssignee() : authentication.getUserId();
+            task.setVariable("approvedBy", approvedBy);
+            cycles.recordApproval(Long.valueOf(task.getExecution().getProcessBusinessKey()), approvedBy);
         };
     }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.plan.MeasureView;
@@ -53,10 +55,11 @@ public class CycleService {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditLog audit;
 
     CycleService(ReportingCycleRepository cycles, ReportService reports, PlanService plan, CycleSchedule schedule,
             CycleMails mails, CycleTimers timers, LatvianCalendar calendar, RuntimeService runtimeService, IdentityService identityService,
-            ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+            ApplicationEventPublisher events, MessageSource messages, Clock clock, AuditLog audit) {
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -69,6 +72,7 @@ public class CycleService {
         this.events = events;
         this.messages = messages;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Published once the reports of a cycle have been opened and the transaction has committed. */
@@ -95,7 +99,10 @@ public class CycleService {
 
     private ReportingCycle register(CycleRequest request, String userId) {
         CycleRequest.Valid valid = validate(request);
-        return cycles.save(new ReportingCycle(valid, userId, clock.instant()));
+        ReportingCycle cycle = cycles.save(new ReportingCycle(valid, userId, clock.instant()));
+        audit.record(AuditAction.CYCLE_STARTED, userId, cycle.getId(), null, null, cycle.getName(),
+                cycle.getPeriodFrom() + " – " + cycle.getPeriodTo() + ", deadline " + cycle.getSubmissionDeadline());
+        return cycle;
     }
 
     CycleRequest.Valid validate(CycleRequest request) {
@@ -240,6 +247,7 @@ public class CycleService {
             throw new InvalidInputException("not collecting", List.of(problem("status", "cycle.not-collecting",
                     cycleId, cycle.getStatus())));
         }
+        audit.record(AuditAction.CYCLE_CLOSED, null, cycleId, null, null, cycle.getName(), null);
         runtimeService.createMessageCorrelation(ReportingCycleProcess.MESSAGE_CYCLE_CLOSED)
                 .processInstanceId(cycle.getProcessInstanceId())
                 .correlate();
@@ -273,6 +281,7 @@ public class CycleService {
             return;
         }
         cycle.published(approvedBy, clock.instant());
+        audit.record(AuditAction.CYCLE_PUBLISHED, approvedBy, cycleId, null, null, cycle.getName(), null);
         Map<ReportState, Long> counts = reports.countByState(cycleId);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<String> board = identityService.createUserQuery().memberOfGroup(lv.opengov.reporting.identity.Groups.BOARD)
@@ -293,7 +302,15 @@ public class CycleService {
 
     /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
     public void closeFromFollowUp(Long cycleId) {
-        lock(cycleId).startConsolidation(true);
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.startConsolidation(true)) {
+            audit.record(AuditAction.CYCLE_CLOSED, null, cycleId, null, null, cycle.getName(), "follow-up task");
+        }
+    }
+
+    /** The coordinators approved the overview (approve-consolidation completed); it is published next. */
+    public void recordApproval(Long cycleId, String userId) {
+        audit.record(AuditAction.CYCLE_APPROVED, userId, cycleId, null, null, find(cycleId).getName(), null);
     }
 
     /** The reports still owed, as a line each, for the coordinators' follow-up task. */
@@ -345,6 +362,9 @@ public class CycleService {
             cycle.extendTo(requested, deadline);
         }
         var changed = reports.extend(cycleId, measureId, deadline);
+        audit.record(AuditAction.DEADLINE_EXTENDED, null, cycleId, measureCode, measureCode == null ? null
+                : reports.rowForBusinessKey(cycleId + ":" + measureCode).institution(), cycle.getName(),
+                "submission deadline " + deadline + (deadline.equals(requested) ? "" : " (asked " + requested + ")"));
         timers.follow(cycle, changed.stream().map(r -> r.getProcessInstanceId())
                 .filter(java.util.Objects::nonNull).toList(), deadline);
         return cycle;

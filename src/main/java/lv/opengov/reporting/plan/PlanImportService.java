@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,10 +57,12 @@ public class PlanImportService {
     private final CsvTableReader reader;
     private final ApplicationEventPublisher events;
     private final Outbox outbox;
+    private final AuditLog audit;
 
     PlanImportService(InstitutionRepository institutions, CommitmentRepository commitments,
             MeasureRepository measures, FundingLineRepository fundingLines, MessageSource messageSource,
-            ApplicationEventPublisher events, Outbox outbox) {
+            ApplicationEventPublisher events, Outbox outbox, AuditLog audit) {
+        this.audit = audit;
         this.events = events;
         this.outbox = outbox;
         this.institutions = institutions;
@@ -127,6 +131,8 @@ public class PlanImportService {
             result.put(PlanTable.FUNDING.id(), applyFunding(fundingRows, measuresByCode));
         }
         events.publishEvent(new PlanChangedEvent(institutionsByCode.keySet().stream().sorted().toList()));
+        audit.record(AuditAction.PLAN_IMPORTED, null, null, null, null, String.join(", ", result.keySet()),
+                result.toString());
         return new PlanImportResult(result);
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.identity.Groups;
 import lv.opengov.reporting.notification.Outbox;
@@ -56,11 +58,13 @@ public class RefreshService {
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditLog audit;
 
     RefreshService(PlanRefreshRepository refreshes, OpinionRepository opinions, PlanChangeRepository changes,
             PlanVersions versions, PlanService plan, LatvianCalendar calendar, Outbox outbox,
             RuntimeService runtimeService, IdentityService identityService, SpringTemplateEngine templates,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.refreshes = refreshes;
         this.opinions = opinions;
         this.changes = changes;
@@ -120,6 +124,8 @@ public class RefreshService {
         PlanRefresh refresh = refreshes.save(new PlanRefresh(start, end, ogp, userId, clock.instant()));
         refresh.started(runtimeService.startProcessInstanceByKey(PlanRefreshProcess.KEY, refresh.getId().toString(),
                 Map.of(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId())).getId());
+        audit.record(AuditAction.REFRESH_STARTED, userId, null, null, null, subject(refresh.getId()),
+                "co-creation " + start + " – " + end + ", OGP deadline " + ogp);
         return refresh;
     }
 
@@ -141,6 +147,7 @@ public class RefreshService {
             throw new RefreshRefusedException(problems);
         }
         refresh.scheduleWritten(schedule);
+        audit.record(AuditAction.REFRESH_SCHEDULE_PREPARED, null, null, null, null, subject(refreshId), null);
     }
 
     /** Publishes the schedule on the public page and keeps the date as evidence. */
@@ -148,6 +155,7 @@ public class RefreshService {
         PlanRefresh refresh = lock(refreshId);
         if (refresh.getSchedulePublishedAt() == null) {
             refresh.schedulePublished(clock.instant());
+            audit.record(AuditAction.REFRESH_SCHEDULE_PUBLISHED, null, null, null, null, subject(refreshId), null);
         }
     }
 
@@ -272,6 +280,7 @@ public class RefreshService {
         if (open > 0) {
             throw new RefreshRefusedException(List.of(problem("opinions", "refresh.responses.missing", open)));
         }
+        audit.record(AuditAction.REFRESH_OPINIONS_RESPONDED, null, null, null, null, subject(refreshId), null);
     }
 
     // --- changes and additions ---------------------------------------------------------------------
@@ -314,6 +323,8 @@ public class RefreshService {
                 .map(PlanChange::edit).toList();
         PlanVersions.Version version = versions.apply(edits, message("refresh.version.refreshed", refreshId), refreshId);
         refresh.versioned(version.id());
+        audit.record(AuditAction.REFRESH_PLAN_UPDATED, null, null, null, null, subject(refreshId),
+                edits.size() + " changes, plan version " + version.number());
     }
 
     /** Publishes the opinions (without emails) with their responses and generates the document for OGP. */
@@ -329,6 +340,11 @@ public class RefreshService {
     /** On submit-refreshed-plan's completion: the submission date is the evidence. */
     public void recordSubmission(Long refreshId, String userId) {
         lock(refreshId).submitted(userId, clock.instant());
+        audit.record(AuditAction.REFRESH_PLAN_SUBMITTED, userId, null, null, null, subject(refreshId), null);
+    }
+
+    private static String subject(Long refreshId) {
+        return "refresh " + refreshId;
     }
 
     public void moveTo(Long refreshId, RefreshStatus status) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.system.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,10 +32,12 @@ public class ReportService {
     private final MessageSource messages;
     private final Clock clock;
     private final lv.opengov.reporting.plan.PlanVersions planVersions;
+    private final AuditLog audit;
 
     ReportService(MeasureReportRepository reports, ReportRevisionRepository revisions, EntityManager entityManager,
-            MessageSource messages, Clock clock, lv.opengov.reporting.plan.PlanVersions planVersions) {
+            MessageSource messages, Clock clock, lv.opengov.reporting.plan.PlanVersions planVersions, AuditLog audit) {
         this.planVersions = planVersions;
+        this.audit = audit;
         this.reports = reports;
         this.revisions = revisions;
         this.entityManager = entityManager;
@@ -76,6 +80,7 @@ public class ReportService {
         ReportRevision revision = revisions.save(new ReportRevision(reportId, number, values, userId,
                 clock.instant()));
         report.submit(values, userId, revision.getSubmittedAt());
+        record(AuditAction.REPORT_SUBMITTED, userId, report, "revision " + number + ", " + values.completion());
         return revision;
     }
 
@@ -87,6 +92,7 @@ public class ReportService {
                     message("report.not-submitted", measureCode(reportId), report.getState()))));
         }
         report.review(accepted, comment, userId, clock.instant());
+        record(accepted ? AuditAction.REPORT_ACCEPTED : AuditAction.REPORT_RETURNED, userId, report, comment);
         List<ReportRevision> submitted = revisions.findByReportIdOrderByRevisionNo(reportId);
         if (!submitted.isEmpty()) {
             submitted.get(submitted.size() - 1).reviewed(accepted, comment, userId, report.getReviewedAt());
@@ -243,6 +249,12 @@ public class ReportService {
             where m.id = r.measureId and i.id = r.institutionId""";
     private static final String ROWS = SELECT_ROW + " and r.cycleId = :cycleId";
     private static final String ROWS_BY_ID = SELECT_ROW + " and r.id = :id";
+
+    private void record(AuditAction action, String userId, MeasureReport report, String details) {
+        ReportRow row = row(report.getId());
+        audit.record(action, userId, report.getCycleId(), row.measureCode(), row.institution(),
+                "report " + report.getId(), details);
+    }
 
     private String measureCode(Long reportId) {
         return row(reportId).measureCode();

@@ -1,0 +1,72 @@
+package lv.opengov.reporting.audit;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the audit log. Called by the services that make a change, inside their transaction: an entry
+ * exists exactly when its change was committed. Without a transaction the call fails, so that no
+ * caller can record a change that might still be lost, or lose an entry of a change that is kept.
+ */
+@Service
+public class AuditLog {
+
+    /** The actor of changes made by the engine on its own (timers, asynchronous steps, the first load). */
+    public static final String SYSTEM = "system";
+
+    private final AuditEntryRepository entries;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    AuditLog(AuditEntryRepository entries, IdentityService identityService, Clock clock) {
+        this.entries = entries;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one change.
+     *
+     * @param actor who made it; null for the current user (see {@link #currentActor()})
+     * @param institutionCode the institution the change concerns, whose users may then see the entry
+     * @param subject a short name of what changed (a report id, a file, a date)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String actor, Long cycleId, String measureCode, String institutionCode,
+            String subject, String details) {
+        String who = actor == null || actor.isBlank() ? currentActor() : actor;
+        entries.save(new AuditEntry(clock.instant(), cut(who, AuditEntry.ACTOR_LENGTH), action, cycleId,
+                cut(measureCode, AuditEntry.CODE_LENGTH), cut(institutionCode, AuditEntry.CODE_LENGTH),
+                cut(subject, AuditEntry.SUBJECT_LENGTH), cut(details, AuditEntry.DETAILS_LENGTH)));
+    }
+
+    /**
+     * The user on whose behalf the code runs: in the engine (Tasklist, the engine's REST API, task
+     * listeners) the engine's authenticated user, as the report listeners find it; in the project's
+     * own pages and API the user of the request, as {@code identity/Access} finds it; else the system.
+     */
+    public String currentActor() {
+        org.camunda.bpm.engine.impl.identity.Authentication engine = identityService.getCurrentAuthentication();
+        if (engine != null && engine.getUserId() != null) {
+            return engine.getUserId();
+        }
+        Authentication web = SecurityContextHolder.getContext().getAuthentication();
+        if (web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken)) {
+            return web.getName();
+        }
+        return SYSTEM;
+    }
+
+    private static String cut(String value, int length) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= length ? value : value.substring(0, length - 1) + "…";
+    }
+}
