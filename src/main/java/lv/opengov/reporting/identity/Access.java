@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("access")
 public class Access {
 
+    public boolean isAdmin() {
+        return hasGroup(Groups.ADMINS);
+    }
+
     public boolean isCoordinator() {
         return hasGroup(Groups.COORDINATORS) || hasGroup(Groups.ADMINS);
     }

@@ -34,7 +34,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        String address = clientAddress.current();
+        String address = authentication.getDetails() instanceof ClientAddress.Details details ? details.address()
+                : clientAddress.current();
         if (!throttle.allows(address, userId)) {
             throw new LoginThrottledException();
         }

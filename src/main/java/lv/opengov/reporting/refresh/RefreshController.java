@@ -90,7 +90,7 @@ class RefreshController {
     @PostMapping("/{id}/opinions")
     ResponseEntity<Received> submit(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request,
             HttpServletRequest http) {
-        rateLimit.check(http.getRemoteAddr());
+        rateLimit.check(http);
         Opinion opinion = refreshes.submitOpinion(id, request);
         return ResponseEntity.status(201).body(new Received(opinion.getId(), opinion.getReceivedAt()));
     }

@@ -83,7 +83,7 @@ class RefreshPages {
     String send(@PathVariable Long id, @ModelAttribute RefreshService.OpinionRequest request, HttpServletRequest http,
             RedirectAttributes redirect, Model model) {
         try {
-            rateLimit.check(http.getRemoteAddr());
+            rateLimit.check(http);
             refreshes.submitOpinion(id, request);
         } catch (InvalidInputException | RefreshConflictException | lv.opengov.reporting.system.TooManyRequestsException e) {
             publicPage(id, model);

@@ -1,10 +1,11 @@
 package lv.opengov.reporting.report;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.ServletContext;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.annotation.Value;
 import jakarta.servlet.ServletRegistration;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
-import org.springframework.core.Ordered;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,6 +25,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class InvalidReportResponses {
 
+    private static final String ENGINE_API = "Engine Api";
+    private static final String PROVIDERS = "jersey.config.server.provider.classnames";
+
     @Bean
     ResourceConfigCustomizer invalidReportMapper() {
         return config -> config.register(Mapper.class);
@@ -31,28 +35,24 @@ class InvalidReportResponses {
 
     /**
      * Tasklist calls the engine through the web apps' own JAX-RS application ("Engine Api"), which
-     * Spring's Jersey configuration does not reach: the mapper is added to it by name.
+     * Spring's Jersey configuration does not reach: the mapper is added to that servlet by name,
+     * whether Camunda's initializer has registered it already or registers it after this one (it
+     * then keeps this registration as it is).
      */
     @Bean
-    ServletContextInitializer invalidReportMapperForTasklist() {
-        return new OrderedInitializer();
-    }
-
-    static class OrderedInitializer implements ServletContextInitializer, Ordered {
-
-        @Override
-        public void onStartup(ServletContext servletContext) {
-            ServletRegistration engineApi = servletContext.getServletRegistration("Engine Api");
-            if (engineApi != null) {
-                engineApi.setInitParameter("jersey.config.server.provider.classnames", Mapper.class.getName());
+    ServletContextInitializer invalidReportMapperForTasklist(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
+        return servletContext -> {
+            ServletRegistration existing = servletContext.getServletRegistration(ENGINE_API);
+            if (existing != null) {
+                existing.setInitParameter(PROVIDERS, Mapper.class.getName());
+                return;
             }
-        }
-
-        @Override
-        public int getOrder() {
-            // after Camunda's web app initializer has registered the servlet
-            return Ordered.LOWEST_PRECEDENCE;
-        }
+            ServletRegistration.Dynamic engineApi = servletContext.addServlet(ENGINE_API, ServletContainer.class);
+            engineApi.addMapping(applicationPath + "/api/engine/*");
+            engineApi.setInitParameters(Map.of("jakarta.ws.rs.Application", EngineRestApplication.class.getName(),
+                    PROVIDERS, Mapper.class.getName()));
+        };
     }
 
     @Priority(1000)

@@ -25,6 +25,15 @@ public class ClientAddress {
                 .map(IpAddressMatcher::new).toList();
     }
 
+    /** What a login attempt carries about its request: the client's address as found here. */
+    public record Details(String address) {
+    }
+
+    /** For Spring Security's login filters: each attempt gets {@link Details}. */
+    public Details details(HttpServletRequest request) {
+        return new Details(of(request));
+    }
+
     public String of(HttpServletRequest request) {
         String remote = request.getRemoteAddr();
         if (!trusted(remote)) {

@@ -62,10 +62,12 @@ class SecurityConfig {
     /** The engine's REST API: HTTP Basic on each request, no session, the usual headers. */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, MessageSource messages,
+            ClientAddress clientAddress) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages))
+                        .authenticationDetailsSource(clientAddress::details))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(
@@ -106,20 +108,27 @@ class SecurityConfig {
                                 .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.setStatus(HttpServletResponse.SC_OK)))
-                // Camunda's CsrfPreventionFilter guards its API
+                // Camunda's CsrfPreventionFilter guards its API, and its header filter sets the web
+                // apps' content security policy; ours adds what it leaves out
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.disable());
+                .headers(headers -> headers.defaultsDisabled()
+                        .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults())
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
 
     /** The JSON API called with HTTP Basic: no session read or written, so no CSRF token needed. */
     @Bean
     @Order(3)
-    SecurityFilterChain apiWithBasic(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+    SecurityFilterChain apiWithBasic(HttpSecurity http, ObjectMapper json, MessageSource messages,
+            ClientAddress clientAddress) throws Exception {
         http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         SecurityConfig::sendsBasicCredentials))
                 .authorizeHttpRequests(SecurityConfig::apiRules)
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages))
+                        .authenticationDetailsSource(clientAddress::details))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
                         .accessDeniedHandler(forbidden(json, messages)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -148,15 +157,16 @@ class SecurityConfig {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/public/**", "/actuator/health/**", "/actuator/info", "/login", "/error",
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.defaultSuccessUrl("/", false)
+                        .authenticationDetailsSource(clientAddress::details))
                 // scripts and tests may send credentials with each request; browsers get the login form
-                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationDetailsSource(clientAddress::details))
                 .logout(logout -> logout.logoutSuccessUrl("/public"))
                 .headers(SecurityConfig::headers);
         return http.build();
@@ -198,6 +208,15 @@ class SecurityConfig {
         registration.setName("task-input-guard");
         registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/engine/*"));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineLocaleFilter> engineLocale() {
+        FilterRegistrationBean<EngineLocaleFilter> registration = new FilterRegistrationBean<>(new EngineLocaleFilter());
+        registration.setName("engine-locale");
+        registration.setUrlPatterns(List.of("/engine-rest/*", "/camunda/api/*"));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

@@ -104,11 +104,7 @@ class TaskInputGuard extends OncePerRequestFilter {
             // the engine hands out an attachment's content without asking whether its task is visible
             Long visible = asCaller(request, () -> taskService.createTaskQuery().taskId(attachments.group(1)).count());
             if (visible == null || visible == 0L) {
-                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
-                        "message", messages.getMessage("api.not-found", null, locale)));
+                notFound(response, locale);
                 return;
             }
             chain.doFilter(request, response);
@@ -119,9 +115,13 @@ class TaskInputGuard extends OncePerRequestFilter {
             return;
         }
         Matcher error = TASK_ERROR.matcher(path);
-        if (error.matches() && taskFields(request, error.group(1)) != null) {
-            refuse(response, locale, List.of(new ApiError.FieldProblem(error.group(2),
-                    message("api.task-bpmn-error", locale))));
+        if (error.matches()) {
+            if (taskFields(request, error.group(1)) == null) {
+                notFound(response, locale);
+            } else {
+                refuse(response, locale, List.of(new ApiError.FieldProblem(error.group(2),
+                        message("api.task-bpmn-error", locale))));
+            }
             return;
         }
         Matcher taskForm = TASK_FORM.matcher(path);
@@ -142,7 +142,16 @@ class TaskInputGuard extends OncePerRequestFilter {
         HttpServletRequest again = new CachedBody(request, body);
         Set<String> allowed = isTask ? taskFields(request, taskForm.group(1))
                 : startFields(request, byKey.matches() ? byKey.group(1) : null, byKey.matches() ? null : byId.group(1));
-        if (allowed == null || body.length == 0) {
+        if (allowed == null) {
+            if (isTask) {
+                // gone (completed already) or not the caller's to see: the same answer for both
+                notFound(response, locale);
+            } else {
+                chain.doFilter(again, response);
+            }
+            return;
+        }
+        if (body.length == 0) {
             chain.doFilter(again, response);
             return;
         }
@@ -166,10 +175,14 @@ class TaskInputGuard extends OncePerRequestFilter {
             }
             JsonNode variables = root.get("variables");
             if (variables != null && variables.isObject()) {
-                for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
-                    String name = names.next();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = variables.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    String name = field.getKey();
                     if (!allowed.contains(name)) {
                         problems.add(new ApiError.FieldProblem(name, message("api.task-field-unknown", locale, name)));
+                    } else if (!readable(field.getValue())) {
+                        problems.add(new ApiError.FieldProblem(name, message("api.task-field-type", locale, name,
+                                field.getValue().path("type").asText("?"))));
                     }
                 }
             }
@@ -179,6 +192,57 @@ class TaskInputGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(again, response);
+    }
+
+    /**
+     * Whether the engine can take the value as the type it names: a form sends text, numbers, yes/no
+     * and dates; a number that does not fit its type or a date that does not exist is refused here
+     * with the field's name, not by the engine's conversion message.
+     */
+    static boolean readable(JsonNode variable) {
+        if (!variable.isObject()) {
+            return false;
+        }
+        JsonNode value = variable.path("value");
+        String type = variable.path("type").asText("");
+        if (value.isNull() || value.isMissingNode()) {
+            return true;
+        }
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "", "string" -> value.isValueNode();
+            case "long" -> value.isIntegralNumber() && value.canConvertToLong()
+                    || value.isTextual() && parses(() -> Long.parseLong(value.asText()));
+            case "integer" -> value.isIntegralNumber() && value.canConvertToInt()
+                    || value.isTextual() && parses(() -> Integer.parseInt(value.asText()));
+            case "short" -> value.isIntegralNumber() && value.canConvertToInt()
+                    && value.asInt() >= Short.MIN_VALUE && value.asInt() <= Short.MAX_VALUE;
+            case "double" -> value.isNumber() || value.isTextual() && parses(() -> Double.parseDouble(value.asText()));
+            case "boolean" -> value.isBoolean() || value.isTextual()
+                    && ("true".equalsIgnoreCase(value.asText()) || "false".equalsIgnoreCase(value.asText()));
+            case "date" -> value.isTextual() && parses(() -> java.time.OffsetDateTime.parse(value.asText(), ENGINE_DATE));
+            case "null" -> true;
+            default -> false;
+        };
+    }
+
+    private static final java.time.format.DateTimeFormatter ENGINE_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSZ").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void notFound(HttpServletResponse response, Locale locale) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
+                "message", message("api.task-not-found", locale)));
     }
 
     /** The fields of the task's form, or null when the user cannot see the task (the engine answers). */

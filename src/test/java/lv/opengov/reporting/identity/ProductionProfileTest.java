@@ -32,7 +32,7 @@ class ProductionProfileTest {
     }
 
     @Test
-    void noDemoUserExistsAndTheAdministratorUsesThePasswordGiven() {
+    void noDemoUserExistsAndTheAdministratorUsesThePasswordGiven() throws Exception {
         try (ConfigurableApplicationContext context = start("--REPORTING_ADMIN_PASSWORD=Rīga-Daugavpils-1201")) {
             IdentityService identity = context.getBean(IdentityService.class);
             assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
@@ -41,6 +41,16 @@ class ProductionProfileTest {
             // the groups of the contract exist all the same, ready for real users
             assertThat(identity.createGroupQuery().groupId("inst-vk").count()).isEqualTo(1);
             assertThat(identity.createGroupQuery().groupId("coordinators").count()).isEqualTo(1);
+
+            // outside the demo, the session cookie goes over HTTPS only
+            int port = ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer()
+                    .getPort();
+            var login = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+                    .singleElement().satisfies(cookie -> assertThat(cookie).contains("; Secure").contains("; HttpOnly")
+                            .contains("SameSite=Lax"));
         }
     }
 }
