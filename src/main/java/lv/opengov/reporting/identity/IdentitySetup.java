@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -41,6 +42,8 @@ public class IdentitySetup {
     public static final String FILTER_ALL_OPEN = "All open reports";
 
     static final String MEASURE_REPORT_PROCESS = "measure-report";
+    static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
+    static final String PLAN_REFRESH_PROCESS = "plan-refresh";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -77,12 +80,18 @@ public class IdentitySetup {
 
         grant(Groups.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // coordinators follow every process in Cockpit and retry its failed jobs, and start the two
+        // processes that are started by hand; they change no process's variables: the processes
+        // decide from their own data
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
+        for (String startedByHand : List.of(REPORTING_CYCLE_PROCESS, PLAN_REFRESH_PROCESS)) {
+            grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, startedByHand, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ,
-                Permissions.UPDATE);
+                ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ);
         grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
 
@@ -125,6 +134,10 @@ public class IdentitySetup {
         grantFilter(FILTER_MY_INSTITUTION, groupId);
     }
 
+    private static Permission[] permissionsOf(Resource resource) {
+        return org.camunda.bpm.engine.impl.util.ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType());
+    }
+
     private void ensureGroup(String id, String name, String type) {
         if (identityService.createGroupQuery().groupId(id).count() > 0) {
             return;
@@ -152,7 +165,11 @@ public class IdentitySetup {
         grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
-    /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+    /**
+     * Makes the group's grant on the resource exactly these permissions, creating it if needed: the
+     * code is the one source of what each group may do, so a permission taken out here is taken
+     * away from an existing database too.
+     */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
@@ -167,14 +184,13 @@ public class IdentitySetup {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        boolean changed = missing;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
-            }
-        }
-        if (changed) {
+        java.util.Set<String> wanted = java.util.Arrays.stream(permissions).map(Permission::getName)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> granted = java.util.Arrays.stream(authorization.getPermissions(permissionsOf(resource)))
+                .map(Permission::getName).filter(name -> !"NONE".equals(name))
+                .collect(java.util.stream.Collectors.toSet());
+        if (missing || !granted.equals(wanted)) {
+            authorization.setPermissions(permissions);
             authorizationService.saveAuthorization(authorization);
         }
     }

@@ -1,0 +1,53 @@
+package lv.opengov.reporting.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The code is the one source of each group's permissions: what it no longer grants is taken away. */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class IdentitySetupTest {
+
+    @Autowired
+    IdentitySetup identitySetup;
+
+    @Autowired
+    AuthorizationService authorizations;
+
+    @Test
+    void coordinatorsMayFollowAndRetryButNotChangeProcessesAndLoseWhatAnOlderVersionGranted() {
+        Authorization instances = grantOf(Resources.PROCESS_INSTANCE, "*");
+        instances.addPermission(Permissions.UPDATE);
+        authorizations.saveAuthorization(instances);
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                Permissions.UPDATE, Resources.PROCESS_INSTANCE, "any")).isTrue();
+
+        identitySetup.ensureAll();
+
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                Permissions.UPDATE, Resources.PROCESS_INSTANCE, "any")).isFalse();
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                Permissions.READ, Resources.PROCESS_INSTANCE, "any")).isTrue();
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "reporting-cycle")).isTrue();
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "measure-report")).isFalse();
+        assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
+                ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, Resources.PROCESS_DEFINITION, "plan-refresh"))
+                .isFalse();
+    }
+
+    private Authorization grantOf(Resources resource, String id) {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(Groups.COORDINATORS).resourceType(resource).resourceId(id).singleResult();
+    }
+}
