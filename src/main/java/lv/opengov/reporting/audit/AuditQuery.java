@@ -49,6 +49,8 @@ public class AuditQuery {
         this.messages = messages;
     }
 
+    static final int MAX_PAGE = 1_000_000;
+
     /** A checked filter: every field optional; the dates are days in Riga, both included; pages count from 1. */
     public record Filter(AuditAction action, String actor, Long cycleId, String institution, LocalDate from,
             LocalDate to, int page) {
@@ -119,7 +121,8 @@ public class AuditQuery {
             } catch (NumberFormatException e) {
                 pageNo = 0;
             }
-            if (pageNo < 1) {
+            // beyond this no page can hold entries, and its offset would overflow
+            if (pageNo < 1 || pageNo > MAX_PAGE) {
                 problems.add(problem("page", "audit.filter.page.invalid", page));
             }
         }

@@ -3,6 +3,7 @@ package lv.opengov.reporting.report;
 import java.util.List;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.system.ApiError;
+import lv.opengov.reporting.system.FieldProblems;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -10,7 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * it fails the completion: the task stays open and nothing is stored. The engine's REST API (and so
  * Tasklist) answers it with 400 and this message, which names each bad field.
  */
-public class InvalidReportException extends BadUserRequestException {
+public class InvalidReportException extends BadUserRequestException implements FieldProblems {
 
     private final transient List<ApiError.FieldProblem> problems;
 
@@ -19,6 +20,7 @@ public class InvalidReportException extends BadUserRequestException {
         this.problems = List.copyOf(problems);
     }
 
+    @Override
     public List<ApiError.FieldProblem> getProblems() {
         return problems;
     }

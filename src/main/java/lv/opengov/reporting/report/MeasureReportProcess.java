@@ -5,6 +5,9 @@ public final class MeasureReportProcess {
 
     public static final String KEY = "measure-report";
 
+    /** The candidate group of review-report, as the model names it. */
+    public static final String REVIEWERS = "reviewers";
+
     public static final String TASK_SUBMIT = "submit-report";
     public static final String TASK_REVIEW = "review-report";
 

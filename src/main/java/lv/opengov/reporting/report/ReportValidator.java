@@ -54,6 +54,20 @@ public class ReportValidator {
         return new ReportValues(completion, progress, challenges, nextSteps, funds, links);
     }
 
+    /**
+     * A user completing a report task must belong to the group the task is for: the engine lets a
+     * task be handed to anyone. Completions by the service itself (no user) pass.
+     */
+    public void checkMember(org.camunda.bpm.engine.impl.identity.Authentication user, String groupId) {
+        if (user == null || user.getUserId() == null) {
+            return;
+        }
+        java.util.List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        if (!groups.contains(groupId)) {
+            throw new InvalidReportException(List.of(problem("assignee", "report.not-your-task", groupId)));
+        }
+    }
+
     /** A reviewer's decision: {@code true} to accept; a return needs a comment. */
     public boolean validateReview(Map<String, Object> variables) {
         List<FieldProblem> problems = new ArrayList<>();

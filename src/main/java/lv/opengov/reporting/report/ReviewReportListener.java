@@ -25,6 +25,7 @@ class ReviewReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        validator.checkMember(identityService.getCurrentAuthentication(), MeasureReportProcess.REVIEWERS);
         var answers = ReportTaskForms.takeReview(task);
         boolean accepted = validator.validateReview(answers);
         Object comment = answers.get(MeasureReportProcess.VAR_REVIEW_COMMENT);

@@ -26,8 +26,11 @@ class SubmitReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReportValues values = validator.validateSubmission(ReportTaskForms.takeSubmission(task));
         Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
+        // whoever the task was handed to, only the responsible institution submits its report
+        validator.checkMember(identityService.getCurrentAuthentication(),
+                lv.opengov.reporting.plan.Institution.groupIdFor(reports.row(reportId).institution()));
+        ReportValues values = validator.validateSubmission(ReportTaskForms.takeSubmission(task));
         reports.submit(reportId, values, currentUser(identityService, task));
     }
 

@@ -20,7 +20,7 @@ public class ClientAddress {
 
     private final List<IpAddressMatcher> trustedProxies;
 
-    ClientAddress(@Value("${reporting.security.trusted-proxies:}") List<String> trustedProxies) {
+    public ClientAddress(@Value("${reporting.security.trusted-proxies:}") List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(IpAddressMatcher::new).toList();
     }

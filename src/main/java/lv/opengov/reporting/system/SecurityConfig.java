@@ -104,8 +104,10 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true))
                 .logout(logout -> logout
-                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
-                                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"))
+                        // with the web apps' CSRF token, as their own API asks for it
+                        .logoutRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout"),
+                                SecurityConfig::carriesCamundaCsrfToken))
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.setStatus(HttpServletResponse.SC_OK)))
                 // Camunda's CsrfPreventionFilter guards its API, and its header filter sets the web
@@ -159,7 +161,10 @@ class SecurityConfig {
     @Order(5)
     SecurityFilterChain pages(HttpSecurity http, ClientAddress clientAddress) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/public/**", "/actuator/health/**", "/actuator/info", "/login", "/error",
+                        // error pages are rendered for others' requests, never asked for directly
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").denyAll()
+                        .requestMatchers("/public/**", "/actuator/health/**", "/actuator/info", "/login",
                                 "/css/**", "/js/**", "/img/**", "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
@@ -227,6 +232,15 @@ class SecurityConfig {
         auth.requestMatchers(PathPatternRequestMatcher.withDefaults()
                         .matcher(HttpMethod.POST, "/api/refreshes/{id}/opinions")).permitAll()
                 .anyRequest().authenticated();
+    }
+
+    private static boolean carriesCamundaCsrfToken(HttpServletRequest request) {
+        var session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+        String given = request.getHeader("X-XSRF-TOKEN");
+        return expected != null && given != null && java.security.MessageDigest.isEqual(
+                expected.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static boolean sendsBasicCredentials(HttpServletRequest request) {

@@ -63,6 +63,9 @@ class TaskInputGuard extends OncePerRequestFilter {
     private static final Pattern START_BY_KEY = Pattern.compile(
             "^/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(start|submit-form)/?$");
     private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(start|submit-form)/?$");
+    private static final Pattern TASK_CLAIM = Pattern.compile("^/task/([^/]+)/claim/?$");
+    private static final Pattern JOB_RETRIES = Pattern.compile("^/(?:job/[^/]+/retries|job/retries|process-instance/"
+            + "job-retries|process-definition/.+/job-retries|job-definition/.+/retries)/?$");
     private static final Pattern TASK_ATTACHMENTS = Pattern.compile("^/task/([^/]+)/(attachment|comment)(/.*)?$");
     private static final List<String> START_OPTIONS = List.of("startInstructions", "skipCustomListeners",
             "skipIoMappings");
@@ -108,6 +111,32 @@ class TaskInputGuard extends OncePerRequestFilter {
                 return;
             }
             chain.doFilter(request, response);
+            return;
+        }
+        Matcher claim = TASK_CLAIM.matcher(path);
+        Matcher retries = JOB_RETRIES.matcher(path);
+        boolean isClaim = claim.matches() && "POST".equalsIgnoreCase(request.getMethod());
+        boolean isRetries = retries.matches() && !"GET".equalsIgnoreCase(request.getMethod());
+        if (isClaim || isRetries) {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+            JsonNode root = parse(body);
+            Principal caller = request.getUserPrincipal();
+            if (isClaim && root != null && caller != null
+                    && !caller.getName().equals(root.path("userId").asText(null))) {
+                // the engine lets a task's candidate claim it for anyone, who could then read and
+                // complete it: a task is claimed only by its user, for themself
+                refuse(response, locale, List.of(new ApiError.FieldProblem("userId",
+                        message("api.task-claim-other", locale))));
+                return;
+            }
+            if (isRetries && root != null && root.path("retries").isNumber()
+                    && root.path("retries").asInt() < 1) {
+                // no retries left would silently stop a timer or a step; only the engine does that
+                refuse(response, locale, List.of(new ApiError.FieldProblem("retries",
+                        message("api.job-retries", locale))));
+                return;
+            }
+            chain.doFilter(new CachedBody(request, body), response);
             return;
         }
         if (!"POST".equalsIgnoreCase(request.getMethod())) {
@@ -291,6 +320,14 @@ class TaskInputGuard extends OncePerRequestFilter {
                 keys.add(key);
             }
             collect(component.path("components"), keys);
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : json.readTree(body);
+        } catch (IOException e) {
+            return null;
         }
     }
 

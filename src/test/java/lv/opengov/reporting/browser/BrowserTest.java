@@ -114,11 +114,24 @@ class BrowserTest {
                     By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., 'Būtiska')]"))).click();
             progress.clear();
             progress.sendKeys("Notikušas 14 mācības; apmācīti 280 ierēdņi.");
+            WebElement links = browser.findElement(By.cssSelector("textarea[id$='Field_EvidenceLinks']"));
+            links.clear();
+            links.sendKeys("javascript:alert(1)");
             Browser.screenshot(browser, "tasklist-lv-form");
             WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
             assertThat(complete.getText()).isEqualTo("Pabeigt");
             ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+            // the server refuses the link: Tasklist shows the field's message, not a server error
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    "nav tīmekļa adrese, kas sākas ar http:// vai https://"));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("evidenceLinks")
+                    .doesNotContain("Exception while invoking").doesNotContain("ENGINE-");
+            Browser.screenshot(browser, "tasklist-lv-refused");
+            assertThat(state(cycle, "1.3")).isEqualTo(ReportState.RETURNED);
+            links.clear();
+            links.sendKeys("https://www.vas.gov.lv/lv/macibas");
             wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
 
             await().atMost(Duration.ofSeconds(20)).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);

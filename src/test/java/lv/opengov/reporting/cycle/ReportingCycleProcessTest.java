@@ -513,6 +513,10 @@ class ReportingCycleProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult())
                 .isWaitingAt(MeasureReportProcess.ACTIVITY_SUBMIT);
 
+        // nor can anyone outside the institution submit it, whoever the task was handed to
+        assertThatThrownBy(() -> complete("admin", task, goodReport()))
+                .hasRootCauseInstanceOf(InvalidReportException.class).hasMessageContaining("inst-vk");
+
         // whatever got stored under the names the process once read decides nothing
         runtimeService.setVariables(instance, Map.of("taskGroup", "inst-vas", "taskName", "Forged",
                 "taskDue", new java.util.Date(0), "decision", "ACCEPT", "reviewComment", "Old comment"));

@@ -75,9 +75,21 @@ public final class WebSession {
         return URI.create("http://localhost:" + port + path);
     }
 
-    public HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path)).header("Accept", "application/json, text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Accept", "application/json, text/html");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String json, String... headers) throws Exception {

@@ -271,6 +271,8 @@ class AccessMatrixTest {
             case "identity-link" -> Body.json("{\"groupId\":\"inst-vas\",\"type\":\"candidate\"}");
             case "bpmn-error" -> Body.json("{\"errorCode\":\"ACCESS_PROBE\",\"errorMessage\":\"probe\"}");
             case "claim" -> Body.json("{\"userId\":\"" + caller + "\"}");
+            case "claim-for-vas" -> Body.json("{\"userId\":\"vas\"}");
+            case "job-retries-none" -> Body.json("{\"retries\":0}");
             case "report" -> Body.json("{\"variables\":{" + report + "}}");
             case "report-with-task-group" -> Body.json(
                     "{\"variables\":{" + report + ",\"taskGroup\":{\"value\":\"inst-vas\"}}}");

@@ -56,6 +56,9 @@ class EngineInputTest {
     @Autowired
     ReportService reports;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+
     private ReportingCycle cycle;
 
     @BeforeAll
@@ -175,6 +178,54 @@ class EngineInputTest {
         assertThat(again.statusCode()).isBetween(400, 499);
         assertClean(again);
         assertThat(reports.revisions(reportId)).hasSize(1);
+    }
+
+    @Test
+    void aTaskIsClaimedOnlyForOneself() throws Exception {
+        Task task = vkTask();
+        WebSession client = WebSession.anonymous(port);
+        HttpResponse<String> forOther = client.post("/engine-rest/task/" + task.getId() + "/claim",
+                "{\"userId\":\"vas\"}", "Authorization", WebSession.basic("vk", "vk"));
+        assertThat(forOther.statusCode()).isEqualTo(400);
+        assertThat(forOther.body()).contains("userId");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        HttpResponse<String> forSelf = client.post("/engine-rest/task/" + task.getId() + "/claim",
+                "{\"userId\":\"vk\"}", "Authorization", WebSession.basic("vk", "vk"));
+        assertThat(forSelf.statusCode()).isEqualTo(204);
+        taskService.setAssignee(task.getId(), null);
+    }
+
+    @Test
+    void noJobIsLeftWithoutRetriesByHand() throws Exception {
+        String timer = managementService.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).timers()
+                .list().get(0).getId();
+        WebSession client = WebSession.anonymous(port);
+        HttpResponse<String> none = client.put("/engine-rest/job/" + timer + "/retries", "{\"retries\":0}",
+                "Authorization", WebSession.basic("coordinator", "coordinator"));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(managementService.createJobQuery().jobId(timer).singleResult().getRetries()).isPositive();
+        HttpResponse<String> some = client.put("/engine-rest/job/" + timer + "/retries", "{\"retries\":3}",
+                "Authorization", WebSession.basic("coordinator", "coordinator"));
+        assertThat(some.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void whatIsNotThereOrCannotBeDoneIsACallersMistakeNotAServerError() throws Exception {
+        WebSession client = WebSession.anonymous(port);
+        HttpResponse<String> gone = client.get("/engine-rest/task/does-not-exist/variables",
+                "Authorization", WebSession.basic("vk", "vk"));
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertClean(gone);
+        HttpResponse<String> condition = client.post("/engine-rest/condition", "{}",
+                "Authorization", WebSession.basic("vk", "vk"));
+        assertThat(condition.statusCode()).isEqualTo(400);
+        assertClean(condition);
+        HttpResponse<String> start = client.post("/engine-rest/process-definition/key/reporting-cycle/start",
+                variables("name", text("Tikai nosaukums")), "Authorization",
+                WebSession.basic("coordinator", "coordinator"), "Accept-Language", "en");
+        assertThat(start.statusCode()).isEqualTo(400);
+        assertThat(start.body()).contains("periodFrom");
+        assertClean(start);
     }
 
     private void refused(HttpResponse<String> response, Case c, String language, Task task) {
