@@ -66,16 +66,8 @@ class SecurityConfig {
             ClientAddress clientAddress) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages))
-                        .authenticationDetailsSource(clientAddress::details))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(
-                        new RequestAttributeSecurityContextRepository()))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .headers(SecurityConfig::headers);
-        return http.build();
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages)));
+        return basicWithoutSession(http, unauthorized(json, messages), clientAddress).build();
     }
 
     /**
@@ -129,17 +121,22 @@ class SecurityConfig {
         http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         SecurityConfig::sendsBasicCredentials))
                 .authorizeHttpRequests(SecurityConfig::apiRules)
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json, messages))
-                        .authenticationDetailsSource(clientAddress::details))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
-                        .accessDeniedHandler(forbidden(json, messages)))
+                        .accessDeniedHandler(forbidden(json, messages)));
+        return basicWithoutSession(http, unauthorized(json, messages), clientAddress).build();
+    }
+
+    /** HTTP Basic on each request, no session read or written, so no CSRF token; the usual headers. */
+    private static HttpSecurity basicWithoutSession(HttpSecurity http, AuthenticationEntryPoint unauthorized,
+            ClientAddress clientAddress) throws Exception {
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized)
+                        .authenticationDetailsSource(clientAddress::details))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(
                         new RequestAttributeSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityConfig::headers);
-        return http.build();
     }
 
     /** The JSON API from the browser: the session of our login, with the CSRF token. */

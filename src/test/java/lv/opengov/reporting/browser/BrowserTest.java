@@ -112,10 +112,12 @@ class BrowserTest {
                     + "//div[contains(@class,'fjs-input-group')]")).click();
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., 'Būtiska')]"))).click();
-            progress.clear();
+            progress.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.DELETE);
             progress.sendKeys("Notikušas 14 mācības; apmācīti 280 ierēdņi.");
             WebElement links = browser.findElement(By.cssSelector("textarea[id$='Field_EvidenceLinks']"));
-            links.clear();
+            links.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.DELETE);
             links.sendKeys("javascript:alert(1)");
             Browser.screenshot(browser, "tasklist-lv-form");
             WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
@@ -130,9 +132,19 @@ class BrowserTest {
                     .doesNotContain("Exception while invoking").doesNotContain("ENGINE-");
             Browser.screenshot(browser, "tasklist-lv-refused");
             assertThat(state(cycle, "1.3")).isEqualTo(ReportState.RETURNED);
-            links.clear();
-            links.sendKeys("https://www.vas.gov.lv/lv/macibas");
-            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+            // the user corrects the link and completes again (the notice covers the field's corner,
+            // so the new value is typed in as the form's own input event)
+            WebElement corrected = browser.findElement(By.cssSelector("textarea[id$='Field_EvidenceLinks']"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    const field = arguments[0];
+                    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(field, arguments[1]);
+                    field.dispatchEvent(new Event('input', {bubbles: true}));
+                    field.dispatchEvent(new FocusEvent('blur'));
+                    field.dispatchEvent(new FocusEvent('focusout', {bubbles: true}));""", corrected,
+                    "https://www.vas.gov.lv/lv/macibas");
+            assertThat(corrected.getDomProperty("value")).isEqualTo("https://www.vas.gov.lv/lv/macibas");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();",
+                    browser.findElement(By.cssSelector("button[ng-click='complete()']")));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
             Browser.screenshot(browser, "tasklist-lv-submitted");
@@ -143,9 +155,9 @@ class BrowserTest {
             // what Tasklist's "Log out" sends, with the CSRF token Camunda hands out
             Object status = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
-                    fetch('/camunda/api/admin/auth/user/default')
-                      .then(r => fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST',
-                          headers: {'X-XSRF-TOKEN': r.headers.get('X-XSRF-TOKEN') || ''}}))
+                    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+                    fetch('/camunda/api/admin/auth/user/default/logout', {method: 'POST',
+                        headers: {'X-XSRF-TOKEN': cookie ? cookie.substring('XSRF-TOKEN='.length) : ''}})
                       .then(r => done(r.status), e => done(String(e)));""");
             assertThat(status).isEqualTo(200L);
             browser.get(url("/my"));
