@@ -15,7 +15,6 @@ public final class ReportingCycleProcess {
     public static final String TASK_FOLLOW_UP = "follow-up-overdue";
     public static final String TASK_APPROVE = "approve-consolidation";
 
-    public static final String START = "StartEvent_CycleStarted";
     public static final String TIMER_INVITATION = "Timer_InvitationDate";
     public static final String ACTIVITY_OPEN_REPORTS = "Task_OpenReports";
     public static final String SUBPROCESS_COLLECT = "SubProcess_CollectReports";
@@ -30,7 +29,6 @@ public final class ReportingCycleProcess {
     public static final String BOUNDARY_CYCLE_CLOSED = "Event_CycleClosed";
     public static final String ACTIVITY_BUILD_OVERVIEW = "Task_BuildOverview";
     public static final String ACTIVITY_APPROVE = TASK_APPROVE;
-    public static final String ACTIVITY_PUBLISH = "Task_PublishCycle";
     public static final String END_PUBLISHED = "EndEvent_CyclePublished";
 
     private ReportingCycleProcess() {

@@ -16,7 +16,6 @@ public final class PlanRefreshProcess {
     public static final String ACTIVITY_PUBLISH_SCHEDULE = "Task_PublishSchedule";
     public static final String TIMER_CO_CREATION_ENDED = "Timer_CoCreationEnded";
     public static final String ACTIVITY_PUBLISH_OPINIONS = "Task_PublishOpinionsAndChanges";
-    public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
     public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
     public static final String END_SUBMITTED = "EndEvent_RefreshedPlanSubmitted";
 

@@ -13,9 +13,7 @@ public final class MeasureReportProcess {
 
     /** User tasks carry the contract's task keys as their ids: Camunda's task key is the element id. */
     public static final String ACTIVITY_SUBMIT = TASK_SUBMIT;
-    public static final String ACTIVITY_REVIEW = TASK_REVIEW;
     public static final String ACTIVITY_NOTIFY_RETURN = "Task_NotifyReturn";
-    public static final String ACTIVITY_RECORD_ACCEPTANCE = "Task_RecordAcceptance";
     public static final String END_ACCEPTED = "EndEvent_ReportAccepted";
 
     /**
