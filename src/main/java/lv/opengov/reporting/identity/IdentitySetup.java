@@ -43,6 +43,7 @@ public class IdentitySetup {
 
     static final String MEASURE_REPORT_PROCESS = "measure-report";
     static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
+    static final String PLAN_REFRESH_PROCESS = "plan-refresh";
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -80,13 +81,15 @@ public class IdentitySetup {
         grant(Groups.COORDINATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         // coordinators follow every process in Cockpit and retry its failed jobs, and start a
-        // reporting cycle from Tasklist's start form; they change no process's variables: the
-        // processes decide from their own data (a plan refresh starts through the API)
+        // reporting cycle or a plan refresh from Tasklist's start forms; they change no process's
+        // variables: the processes decide from their own data
         grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB);
-        grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, REPORTING_CYCLE_PROCESS, Permissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        for (String startedByHand : List.of(REPORTING_CYCLE_PROCESS, PLAN_REFRESH_PROCESS)) {
+            grant(Groups.COORDINATORS, Resources.PROCESS_DEFINITION, startedByHand, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         grant(Groups.COORDINATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ,
                 ProcessInstancePermissions.RETRY_JOB);
         grant(Groups.COORDINATORS, Resources.TASK, "*", Permissions.READ);

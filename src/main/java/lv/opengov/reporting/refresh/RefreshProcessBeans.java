@@ -2,6 +2,7 @@ package lv.opengov.reporting.refresh;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,6 +24,34 @@ class RefreshProcessBeans {
     static String user(IdentityService identity) {
         Authentication authentication = identity.getCurrentAuthentication();
         return authentication == null ? "system" : authentication.getUserId();
+    }
+
+    /** The start form's fields, taken off the process once the refresh is recorded. */
+    static final java.util.List<String> START_FIELDS = java.util.List.of("coCreationStart", "coCreationEnd",
+            "ogpDeadline");
+
+    /**
+     * On the start event: a refresh started from Tasklist's start form is checked and recorded here,
+     * in the starting transaction; one started through the API has been recorded already.
+     */
+    @Bean
+    ExecutionListener refreshStartListener(RefreshService refreshes, IdentityService identity) {
+        return execution -> {
+            if (execution.getVariable(PlanRefreshProcess.VAR_REFRESH_ID) != null) {
+                return;
+            }
+            PlanRefresh refresh = refreshes.registerStarted(new RefreshService.RefreshRequest(
+                    text(execution, START_FIELDS.get(0)), text(execution, START_FIELDS.get(1)),
+                    text(execution, START_FIELDS.get(2))), user(identity), execution.getProcessInstanceId());
+            execution.removeVariables(START_FIELDS);
+            execution.setVariable(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId());
+            execution.setProcessBusinessKey(refresh.getId().toString());
+        };
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     @Bean

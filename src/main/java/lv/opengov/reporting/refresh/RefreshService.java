@@ -99,7 +99,25 @@ public class RefreshService {
 
     // --- start -----------------------------------------------------------------------------------
 
+    /** Checks the request, records the refresh and starts its process. */
     public PlanRefresh start(RefreshRequest request, String userId) {
+        PlanRefresh refresh = create(request, userId);
+        refresh.started(runtimeService.startProcessInstanceByKey(PlanRefreshProcess.KEY, refresh.getId().toString(),
+                Map.of(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId())).getId());
+        return refresh;
+    }
+
+    /**
+     * A refresh started from Tasklist's start form: checked and recorded in the starting
+     * transaction, so that bad dates refuse the start with the same messages as the API.
+     */
+    public PlanRefresh registerStarted(RefreshRequest request, String userId, String processInstanceId) {
+        PlanRefresh refresh = create(request, userId);
+        refresh.started(processInstanceId);
+        return refresh;
+    }
+
+    private PlanRefresh create(RefreshRequest request, String userId) {
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate start = date("coCreationStart", request.coCreationStart(), true, problems);
         LocalDate end = date("coCreationEnd", request.coCreationEnd(), true, problems);
@@ -122,8 +140,6 @@ public class RefreshService {
         }
         versions.ensureOriginal(message("refresh.version.original"));
         PlanRefresh refresh = refreshes.save(new PlanRefresh(start, end, ogp, userId, clock.instant()));
-        refresh.started(runtimeService.startProcessInstanceByKey(PlanRefreshProcess.KEY, refresh.getId().toString(),
-                Map.of(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId())).getId());
         audit.record(AuditAction.REFRESH_STARTED, userId, null, null, null, subject(refresh.getId()),
                 "co-creation " + start + " – " + end + ", OGP deadline " + ogp);
         return refresh;

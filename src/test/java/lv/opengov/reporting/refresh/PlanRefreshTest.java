@@ -345,6 +345,39 @@ class PlanRefreshTest {
     // --- helpers -----------------------------------------------------------------------------------
 
     /** A co-creation start in the spring after the test clock's year, a different week for each test. */
+    @Test
+    void shouldStartARefreshFromTasklistsStartFormWithTheApisChecks() throws Exception {
+        // Tasklist offers coordinators the two processes started by hand, never a single report
+        List<String> startable = ProcessTestSupport.as(identityService, "coordinator", () -> engine
+                .getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
+                .startablePermissionCheck().latestVersion().list().stream()
+                .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).sorted().toList());
+        assertThat(startable).containsExactly(PlanRefreshProcess.KEY, "reporting-cycle");
+
+        LocalDate start = spring(3);
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(PlanRefreshProcess.KEY).latestVersion().singleResult().getId();
+        int before = refreshes.list().size();
+        // too close to co-creation: refused with the API's message, nothing recorded, no process
+        assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "coordinator", () -> engine.getFormService()
+                .submitStartForm(definition, Map.of("coCreationStart", refreshes.today().plusDays(3).toString(),
+                        "coCreationEnd", refreshes.today().plusDays(20).toString()))))
+                .hasMessageContaining("invalid refresh");
+        assertThat(refreshes.list()).hasSize(before);
+
+        ProcessInstance started = ProcessTestSupport.as(identityService, "coordinator", () -> engine.getFormService()
+                .submitStartForm(definition, Map.of("coCreationStart", start.toString(),
+                        "coCreationEnd", start.plusDays(14).toString())));
+        PlanRefresh refresh = refreshes.find(Long.valueOf(started.getBusinessKey()));
+        assertThat(refresh.getProcessInstanceId()).isEqualTo(started.getId());
+        assertThat(refresh.getCoCreationStart()).isEqualTo(start);
+        assertThat(refresh.getOgpDeadline()).isEqualTo(LocalDate.of(start.getYear(), 6, 28));
+        assertThat(started).isWaitingAt(PlanRefreshProcess.TASK_SCHEDULE);
+        // the form's fields are not kept in the process: it works from the refresh it recorded
+        assertThat(runtimeService.getVariables(started.getId()))
+                .containsOnlyKeys(PlanRefreshProcess.VAR_REFRESH_ID);
+    }
+
     private LocalDate spring(int week) {
         return LocalDate.of(refreshes.today().getYear() + 1, 3, 2).plusWeeks(week);
     }
