@@ -17,6 +17,7 @@ import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.system.ApiError.FieldProblem;
@@ -363,7 +364,7 @@ public class CycleService {
         }
         var changed = reports.extend(cycleId, measureId, deadline);
         audit.record(AuditAction.DEADLINE_EXTENDED, null, cycleId, measureCode, measureCode == null ? null
-                : reports.rowForBusinessKey(cycleId + ":" + measureCode).institution(), cycle.getName(),
+                : reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycleId, measureCode)).institution(), cycle.getName(),
                 "submission deadline " + deadline + (deadline.equals(requested) ? "" : " (asked " + requested + ")"));
         timers.follow(cycle, changed.stream().map(r -> r.getProcessInstanceId())
                 .filter(java.util.Objects::nonNull).toList(), deadline);

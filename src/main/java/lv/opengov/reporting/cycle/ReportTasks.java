@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.List;
 import java.time.LocalDate;
 import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportTaskForms;
@@ -58,7 +59,7 @@ public class ReportTasks {
         }
         ReportRow row = row(execution);
         List<LocalDate> reminders = schedule.reminderDates(row.dueDate(),
-                cycles.find(Long.valueOf(execution.getProcessBusinessKey().split(":")[0])).getInvitationDate());
+                cycles.find(MeasureReportProcess.cycleIdOf(execution.getProcessBusinessKey())).getInvitationDate());
         return reminders.isEmpty() ? null : schedule.at(reminders.get(0));
     }
 

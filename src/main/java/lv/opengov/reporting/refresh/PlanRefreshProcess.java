@@ -4,6 +4,10 @@ package lv.opengov.reporting.refresh;
 public final class PlanRefreshProcess {
 
     public static final String KEY = "plan-refresh";
+    /**
+     * Handed over unstored by the API's start, so that the start listener knows the refresh is
+     * recorded already; the process itself finds its refresh by its business key.
+     */
     public static final String VAR_REFRESH_ID = "refreshId";
 
     public static final String TASK_SCHEDULE = "prepare-cocreation-schedule";
@@ -20,5 +24,14 @@ public final class PlanRefreshProcess {
     public static final String END_SUBMITTED = "EndEvent_RefreshedPlanSubmitted";
 
     private PlanRefreshProcess() {
+    }
+
+    /** The business key of a refresh's process: the refresh's id. */
+    public static String businessKey(Long refreshId) {
+        return refreshId.toString();
+    }
+
+    public static Long refreshIdOf(String businessKey) {
+        return Long.valueOf(businessKey);
     }
 }

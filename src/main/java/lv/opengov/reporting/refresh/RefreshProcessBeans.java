@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RefreshProcessBeans {
 
+    /** The refresh a plan-refresh process works on, by its business key. */
     static Long refreshId(DelegateExecution execution) {
-        return (Long) execution.getVariable(PlanRefreshProcess.VAR_REFRESH_ID);
+        return PlanRefreshProcess.refreshIdOf(execution.getProcessBusinessKey());
     }
 
     static Long refreshId(org.camunda.bpm.engine.delegate.DelegateTask task) {
-        return (Long) task.getVariable(PlanRefreshProcess.VAR_REFRESH_ID);
+        return refreshId(task.getExecution());
     }
 
     static String user(IdentityService identity) {
@@ -37,15 +38,16 @@ class RefreshProcessBeans {
     @Bean
     ExecutionListener refreshStartListener(RefreshService refreshes, IdentityService identity) {
         return execution -> {
-            if (execution.getVariable(PlanRefreshProcess.VAR_REFRESH_ID) != null) {
+            org.camunda.bpm.engine.variable.value.TypedValue given =
+                    execution.getVariableTyped(PlanRefreshProcess.VAR_REFRESH_ID);
+            if (given != null && given.isTransient()) {
                 return;
             }
             PlanRefresh refresh = refreshes.registerStarted(new RefreshService.RefreshRequest(
                     text(execution, START_FIELDS.get(0)), text(execution, START_FIELDS.get(1)),
                     text(execution, START_FIELDS.get(2))), user(identity), execution.getProcessInstanceId());
             execution.removeVariables(START_FIELDS);
-            execution.setVariable(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId());
-            execution.setProcessBusinessKey(refresh.getId().toString());
+            execution.setProcessBusinessKey(PlanRefreshProcess.businessKey(refresh.getId()));
         };
     }
 

@@ -1,10 +1,14 @@
 package lv.opengov.reporting.refresh;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import org.springframework.stereotype.Component;
 
-/** The dates of the plan-refresh model's timers and due dates, at 09:00 Riga time. */
+/**
+ * The dates of the plan-refresh model's timers and due dates, at 09:00 Riga time, for the refresh
+ * of the asking process (its business key).
+ */
 @Component("refreshSchedule")
 public class RefreshSchedule {
 
@@ -18,6 +22,28 @@ public class RefreshSchedule {
         this.cycleSchedule = cycleSchedule;
         this.calendar = calendar;
     }
+
+    public Date scheduleDueFor(DelegateExecution execution) {
+        return scheduleDueAt(RefreshProcessBeans.refreshId(execution));
+    }
+
+    public Date scheduleReminderFor(DelegateExecution execution) {
+        return scheduleReminderAt(RefreshProcessBeans.refreshId(execution));
+    }
+
+    public Date coCreationEndFor(DelegateExecution execution) {
+        return coCreationEndedAt(RefreshProcessBeans.refreshId(execution));
+    }
+
+    public Date submissionDueFor(DelegateExecution execution) {
+        return submissionDueAt(RefreshProcessBeans.refreshId(execution));
+    }
+
+    public Date submissionReminderFor(DelegateExecution execution, int daysBefore) {
+        return submissionReminderAt(RefreshProcessBeans.refreshId(execution), daysBefore);
+    }
+
+    // By the refresh's id, which instances of the model's earlier versions carry in a variable.
 
     public Date scheduleDueAt(Long refreshId) {
         return cycleSchedule.at(refreshes.scheduleDue(refreshes.find(refreshId)));

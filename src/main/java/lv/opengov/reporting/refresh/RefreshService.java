@@ -102,8 +102,10 @@ public class RefreshService {
     /** Checks the request, records the refresh and starts its process. */
     public PlanRefresh start(RefreshRequest request, String userId) {
         PlanRefresh refresh = create(request, userId);
-        refresh.started(runtimeService.startProcessInstanceByKey(PlanRefreshProcess.KEY, refresh.getId().toString(),
-                Map.of(PlanRefreshProcess.VAR_REFRESH_ID, refresh.getId())).getId());
+        refresh.started(runtimeService.startProcessInstanceByKey(PlanRefreshProcess.KEY,
+                PlanRefreshProcess.businessKey(refresh.getId()), org.camunda.bpm.engine.variable.Variables
+                        .createVariables().putValueTyped(PlanRefreshProcess.VAR_REFRESH_ID,
+                                org.camunda.bpm.engine.variable.Variables.longValue(refresh.getId(), true))).getId());
         return refresh;
     }
 

@@ -27,7 +27,29 @@ public final class MeasureReportProcess {
     private MeasureReportProcess() {
     }
 
+    /** The business key of a cycle's report on a measure: {@code <cycleId>:<measureCode>}. */
     public static String businessKey(Long cycleId, String measureCode) {
         return cycleId + ":" + measureCode;
+    }
+
+    /** A pattern for the business keys of all of a cycle's reports, for a query's {@code like}. */
+    public static String businessKeysOf(Long cycleId) {
+        return cycleId + ":%";
+    }
+
+    public static Long cycleIdOf(String businessKey) {
+        return Long.valueOf(businessKey.substring(0, colon(businessKey)));
+    }
+
+    public static String measureCodeOf(String businessKey) {
+        return businessKey.substring(colon(businessKey) + 1);
+    }
+
+    private static int colon(String businessKey) {
+        int colon = businessKey == null ? -1 : businessKey.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("Not a measure report's business key: " + businessKey);
+        }
+        return colon;
     }
 }

@@ -194,11 +194,10 @@ public class ReportService {
     /** The report of a measure-report process, by its business key {@code <cycleId>:<measureCode>}. */
     @Transactional(readOnly = true)
     public ReportRow rowForBusinessKey(String businessKey) {
-        int colon = businessKey.indexOf(':');
         return entityManager.createQuery(ROWS + " and m.code = :code", ReportRow.class)
-                .setParameter("cycleId", Long.valueOf(businessKey.substring(0, colon)))
-                .setParameter("code", businessKey.substring(colon + 1)).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("No report for " + businessKey));
+                .setParameter("cycleId", MeasureReportProcess.cycleIdOf(businessKey))
+                .setParameter("code", MeasureReportProcess.measureCodeOf(businessKey)).getResultList().stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("No report for " + businessKey));
     }
 
     @Transactional(readOnly = true)

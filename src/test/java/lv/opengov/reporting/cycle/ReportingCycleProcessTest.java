@@ -340,7 +340,7 @@ class ReportingCycleProcessTest {
         assertThat(closed.getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
         assertThat(closed.isClosedEarly()).isTrue();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
-                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isZero();
+                .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isZero();
     }
 
     @Test
@@ -408,7 +408,7 @@ class ReportingCycleProcessTest {
         execute(job());
         executeRemainingJobs();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
-                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isZero();
+                .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isZero();
         Task approval = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         complete("coordinator", approval, Map.of());
         execute(job());
@@ -558,7 +558,7 @@ class ReportingCycleProcessTest {
         execute(job());
         await().atMost(Duration.ofSeconds(30)).until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
-                .processInstanceBusinessKeyLike(cycle.getId() + ":%").count()).isEqualTo(12);
+                .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isEqualTo(12);
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
         return cycles.find(cycle.getId());
     }
@@ -577,7 +577,7 @@ class ReportingCycleProcessTest {
     }
 
     private Task submitTask(ReportingCycle cycle, String code) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+        return taskService.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
     }
 

@@ -57,7 +57,7 @@ public class CycleFixture {
     }
 
     public void submit(ReportingCycle cycle, String code, String user, Map<String, Object> values) throws Exception {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
         ProcessTestSupport.as(identity, user, () -> {
             tasks.complete(task.getId(), values);
@@ -66,7 +66,7 @@ public class CycleFixture {
     }
 
     public void review(ReportingCycle cycle, String code, Map<String, Object> decision) throws Exception {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(cycle.getId() + ":" + code)
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_REVIEW).singleResult();
         ProcessTestSupport.as(identity, "reviewer", () -> {
             tasks.complete(task.getId(), decision);

@@ -211,7 +211,7 @@ final class AccessFixture {
     }
 
     private List<Task> submitTasks(ReportingCycle cycle, String institution) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(cycle.getId() + ":%")
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId()))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT)
                 .taskCandidateGroup("inst-" + institution.toLowerCase(Locale.ROOT))
                 .orderByTaskId().asc().list().stream()

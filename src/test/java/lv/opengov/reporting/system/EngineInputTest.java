@@ -254,7 +254,7 @@ class EngineInputTest {
     }
 
     private Task vkTask() {
-        return taskService.createTaskQuery().processInstanceBusinessKeyLike(cycle.getId() + ":%")
+        return taskService.createTaskQuery().processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId()))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).taskCandidateGroup("inst-vk")
                 .orderByTaskId().asc().list().stream()
                 .filter(t -> reports.revisions(reports.forProcessInstance(t.getProcessInstanceId()).getId()).isEmpty())
