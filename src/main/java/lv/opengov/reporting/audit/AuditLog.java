@@ -1,10 +1,7 @@
 package lv.opengov.reporting.audit;
 
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import lv.opengov.reporting.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** The actor of changes made by the engine on its own (timers, asynchronous steps, the first load). */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = CurrentUser.SYSTEM;
 
     private final AuditEntryRepository entries;
-    private final IdentityService identityService;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
-    AuditLog(AuditEntryRepository entries, IdentityService identityService, Clock clock) {
+    AuditLog(AuditEntryRepository entries, CurrentUser currentUser, Clock clock) {
         this.entries = entries;
-        this.identityService = identityService;
+        this.currentUser = currentUser;
         this.clock = clock;
     }
 
@@ -46,21 +43,9 @@ public class AuditLog {
                 cut(subject, AuditEntry.SUBJECT_LENGTH), cut(details, AuditEntry.DETAILS_LENGTH)));
     }
 
-    /**
-     * The user on whose behalf the code runs: in the engine (Tasklist, the engine's REST API, task
-     * listeners) the engine's authenticated user, as the report listeners find it; in the project's
-     * own pages and API the user of the request, as {@code identity/Access} finds it; else the system.
-     */
+    /** The user on whose behalf the code runs ({@link CurrentUser}). */
     public String currentActor() {
-        org.camunda.bpm.engine.impl.identity.Authentication engine = identityService.getCurrentAuthentication();
-        if (engine != null && engine.getUserId() != null) {
-            return engine.getUserId();
-        }
-        Authentication web = SecurityContextHolder.getContext().getAuthentication();
-        if (web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken)) {
-            return web.getName();
-        }
-        return SYSTEM;
+        return currentUser.id();
     }
 
     private static String cut(String value, int length) {

@@ -3,12 +3,11 @@ package lv.opengov.reporting.cycle;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportTaskForms;
-import org.camunda.bpm.engine.IdentityService;
+import lv.opengov.reporting.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,7 +23,7 @@ class CycleListeners {
      * the starting transaction, so that bad dates refuse the start with the same messages as the API.
      */
     @Bean
-    ExecutionListener cycleStartListener(CycleService cycles, IdentityService identityService) {
+    ExecutionListener cycleStartListener(CycleService cycles, CurrentUser currentUser) {
         return execution -> {
             if (execution.getVariable(ReportingCycleProcess.VAR_CYCLE_ID) != null) {
                 return;
@@ -33,9 +32,7 @@ class CycleListeners {
                     string(execution, "periodTo"), string(execution, "invitationDate"),
                     string(execution, "submissionDeadline"), string(execution, "legalDeadline"),
                     Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")));
-            Authentication authentication = identityService.getCurrentAuthentication();
-            String user = authentication == null ? "system" : authentication.getUserId();
-            ReportingCycle cycle = cycles.registerStarted(request, user, execution.getProcessInstanceId());
+            ReportingCycle cycle = cycles.registerStarted(request, currentUser.id(), execution.getProcessInstanceId());
             execution.setVariable(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId());
             execution.setProcessBusinessKey(cycle.getId().toString());
         };
@@ -68,10 +65,9 @@ class CycleListeners {
 
     /** On approve-consolidation's completion: who approved, for the publication. */
     @Bean
-    TaskListener approvalListener(IdentityService identityService, CycleService cycles) {
+    TaskListener approvalListener(CurrentUser currentUser, CycleService cycles) {
         return (DelegateTask task) -> {
-            Authentication authentication = identityService.getCurrentAuthentication();
-            String approvedBy = authentication == null ? task.getAssignee() : authentication.getUserId();
+            String approvedBy = currentUser.completing(task);
             task.setVariable("approvedBy", approvedBy);
             cycles.recordApproval(Long.valueOf(task.getExecution().getProcessBusinessKey()), approvedBy);
         };

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
 import lv.opengov.reporting.plan.Institution;
@@ -54,8 +55,27 @@ class CycleMails {
     }
 
     void reminder(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {
-        queue("reminder:" + cycle.getId() + ":" + institution.getCode() + ":" + on, "reminder", cycle, institution,
+        queue(reminderKey(cycle.getId(), institution.getCode(), on), REMINDER, cycle, institution,
                 List.of(), rows, Map.of(), List.of(rows.size()));
+    }
+
+    static final String REMINDER = "reminder";
+
+    /** A reminder digest's idempotency key: one per cycle, institution and day. */
+    static String reminderKey(Long cycleId, String institutionCode, LocalDate on) {
+        return REMINDER + ":" + cycleId + ":" + institutionCode + ":" + on;
+    }
+
+    /** How many reminder digests each institution was sent, by institution code, from a cycle's mails. */
+    static Map<String, Long> remindersByInstitution(List<MailMessage> mails) {
+        Map<String, Long> reminders = new java.util.LinkedHashMap<>();
+        for (MailMessage mail : mails) {
+            if (REMINDER.equals(mail.getTemplate())) {
+                // reminderKey's second part
+                reminders.merge(mail.getIdempotencyKey().split(":")[2], 1L, Long::sum);
+            }
+        }
+        return reminders;
     }
 
     void overdue(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {

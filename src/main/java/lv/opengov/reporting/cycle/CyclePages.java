@@ -115,13 +115,7 @@ class CyclePages {
         }
 
         List<MailMessage> mails = access.isCoordinator() ? outbox.listForCycle(id) : List.of();
-        Map<String, Long> reminders = new LinkedHashMap<>();
-        for (MailMessage mail : mails) {
-            if (mail.getTemplate().equals("reminder")) {
-                String code = mail.getIdempotencyKey().split(":")[2];
-                reminders.merge(code, 1L, Long::sum);
-            }
-        }
+        Map<String, Long> reminders = CycleMails.remindersByInstitution(mails);
         // one pass over the rows: open, submitted and accepted per institution
         Map<String, long[]> counts = new java.util.TreeMap<>();
         for (ReportRow row : rows) {

@@ -43,7 +43,7 @@ public class PlanImportService {
     private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
     private static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("code", "name_lv", "name_en",
             "contact_email", "head_email", "language", "responsible", "co_responsible");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
+    private static final Pattern EMAIL = lv.opengov.reporting.notification.EmailAddresses.PATTERN;
     private static final Set<String> LANGUAGES = Set.of("lv", "en");
     private static final Map<String, Integer> MAX_LENGTH = Map.of("name_lv", 500, "name_en", 500,
             "contact_email", 320, "head_email", 320, "title_lv", 2000, "title_en", 2000, "purpose", 2000,

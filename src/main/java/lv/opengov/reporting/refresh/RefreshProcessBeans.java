@@ -1,11 +1,10 @@
 package lv.opengov.reporting.refresh;
 
-import org.camunda.bpm.engine.IdentityService;
+import lv.opengov.reporting.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,10 +21,6 @@ class RefreshProcessBeans {
         return refreshId(task.getExecution());
     }
 
-    static String user(IdentityService identity) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        return authentication == null ? "system" : authentication.getUserId();
-    }
 
     /** The start form's fields, taken off the process once the refresh is recorded. */
     static final java.util.List<String> START_FIELDS = java.util.List.of("coCreationStart", "coCreationEnd",
@@ -36,7 +31,7 @@ class RefreshProcessBeans {
      * in the starting transaction; one started through the API has been recorded already.
      */
     @Bean
-    ExecutionListener refreshStartListener(RefreshService refreshes, IdentityService identity) {
+    ExecutionListener refreshStartListener(RefreshService refreshes, CurrentUser currentUser) {
         return execution -> {
             org.camunda.bpm.engine.variable.value.TypedValue given =
                     execution.getVariableTyped(PlanRefreshProcess.VAR_REFRESH_ID);
@@ -45,7 +40,7 @@ class RefreshProcessBeans {
             }
             PlanRefresh refresh = refreshes.registerStarted(new RefreshService.RefreshRequest(
                     text(execution, START_FIELDS.get(0)), text(execution, START_FIELDS.get(1)),
-                    text(execution, START_FIELDS.get(2))), user(identity), execution.getProcessInstanceId());
+                    text(execution, START_FIELDS.get(2))), currentUser.id(), execution.getProcessInstanceId());
             execution.removeVariables(START_FIELDS);
             execution.setProcessBusinessKey(PlanRefreshProcess.businessKey(refresh.getId()));
         };
@@ -98,7 +93,7 @@ class RefreshProcessBeans {
     }
 
     @Bean
-    TaskListener submissionListener(RefreshService refreshes, IdentityService identity) {
-        return task -> refreshes.recordSubmission(refreshId(task), user(identity));
+    TaskListener submissionListener(RefreshService refreshes, CurrentUser currentUser) {
+        return task -> refreshes.recordSubmission(refreshId(task), currentUser.completing(task));
     }
 }

@@ -44,7 +44,6 @@ public class RefreshService {
     static final int SCHEDULE_LEAD_DAYS = 14;
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]");
     private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
 
     private final PlanRefreshRepository refreshes;
     private final OpinionRepository opinions;
@@ -228,7 +227,7 @@ public class RefreshService {
             }
         }
         String email = blankToNull(request.email());
-        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+        if (email != null && !lv.opengov.reporting.notification.EmailAddresses.isValid(email)) {
             problems.add(problem("email", "import.email.invalid", email));
         }
         String author = blankToNull(request.author());

@@ -1,5 +1,6 @@
 package lv.opengov.reporting.report;
 
+import lv.opengov.reporting.identity.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,11 +17,14 @@ class ReviewReportListener implements TaskListener {
     private final ReportValidator validator;
     private final ReportService reports;
     private final IdentityService identityService;
+    private final CurrentUser currentUser;
 
-    ReviewReportListener(ReportValidator validator, ReportService reports, IdentityService identityService) {
+    ReviewReportListener(ReportValidator validator, ReportService reports, IdentityService identityService,
+            CurrentUser currentUser) {
         this.validator = validator;
         this.reports = reports;
         this.identityService = identityService;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -31,6 +35,6 @@ class ReviewReportListener implements TaskListener {
         Object comment = answers.get(MeasureReportProcess.VAR_REVIEW_COMMENT);
         String text = comment == null || comment.toString().isBlank() ? null : comment.toString().strip();
         Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
-        reports.review(reportId, accepted, text, SubmitReportListener.currentUser(identityService, task));
+        reports.review(reportId, accepted, text, currentUser.completing(task));
     }
 }

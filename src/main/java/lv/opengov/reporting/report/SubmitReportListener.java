@@ -1,9 +1,9 @@
 package lv.opengov.reporting.report;
 
+import lv.opengov.reporting.identity.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +17,14 @@ class SubmitReportListener implements TaskListener {
     private final ReportValidator validator;
     private final ReportService reports;
     private final IdentityService identityService;
+    private final CurrentUser currentUser;
 
-    SubmitReportListener(ReportValidator validator, ReportService reports, IdentityService identityService) {
+    SubmitReportListener(ReportValidator validator, ReportService reports, IdentityService identityService,
+            CurrentUser currentUser) {
         this.validator = validator;
         this.reports = reports;
         this.identityService = identityService;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -31,14 +34,6 @@ class SubmitReportListener implements TaskListener {
         validator.checkMember(identityService.getCurrentAuthentication(),
                 lv.opengov.reporting.plan.Institution.groupIdFor(reports.row(reportId).institution()));
         ReportValues values = validator.validateSubmission(ReportTaskForms.takeSubmission(task));
-        reports.submit(reportId, values, currentUser(identityService, task));
-    }
-
-    static String currentUser(IdentityService identityService, DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
+        reports.submit(reportId, values, currentUser.completing(task));
     }
 }

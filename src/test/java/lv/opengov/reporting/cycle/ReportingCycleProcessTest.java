@@ -281,6 +281,9 @@ class ReportingCycleProcessTest {
                 .filter(m -> m.getIdempotencyKey().endsWith(":" + reminders.get(1)))
                 .filter(m -> m.getTemplate().equals("reminder")).toList();
         assertThat(second).extracting(m -> m.recipientList().get(0)).containsExactly("vk.reports@example.org");
+        // what the cycle page counts per institution
+        assertThat(CycleMails.remindersByInstitution(mailsOf(cycle))).containsOnly(Map.entry("VK", 2L),
+                Map.entry("VARAM", 1L));
     }
 
     @Test
