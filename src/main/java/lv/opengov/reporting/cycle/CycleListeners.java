@@ -47,8 +47,8 @@ class CycleListeners {
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));
             task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
-            // the form's answer stays on the task; the decision is taken from it on completion
-            task.setVariableLocal(CLOSE_CYCLE, false);
+            // the form starts unticked, whatever the last follow-up answered
+            ReportTaskForms.open(task, java.util.Map.of(CLOSE_CYCLE, false));
             task.setDescription(missing.length() > 3900 ? missing.substring(0, 3900) + "…" : missing);
         };
     }

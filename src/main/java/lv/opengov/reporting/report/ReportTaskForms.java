@@ -12,10 +12,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * What a report task's form starts from, set on the task itself when it is created. Every field of
- * the task's form becomes a variable local to the task: what its user submits lands there and ends
- * with the task, never in the process, so no value one task's user writes can be read by another
- * task or by the process. The values come from the report (its latest submission, the reviewer's
+ * What a report task's form starts from, set on the task itself when it is created ({@link #open}),
+ * and what its user answered, taken off the process when it completes ({@link #takeAnswers}): no
+ * value one task's user writes stays for another task or for the process to read. The values come from the report (its latest submission, the reviewer's
  * last comment) or, for the first task of a new cycle, from the previous cycle's accepted answers
  * that the launcher hands over unstored.
  */
@@ -66,7 +65,26 @@ public class ReportTaskForms implements TaskListener {
                         report.getState() == ReportState.RETURNED ? report.getReviewComment() : null);
             }
         }
-        task.setVariablesLocal(form);
+        open(task, form);
+    }
+
+    /**
+     * Opens a task's form: its values become variables of the task (none for a field without a
+     * value), and anything of the same names left in the process before is removed, so that what
+     * the process holds under those names on completion is what this task's user sent.
+     */
+    public static void open(DelegateTask task, Map<String, Object> form) {
+        var execution = task.getExecution();
+        for (String field : form.keySet()) {
+            if (execution.hasVariable(field)) {
+                execution.removeVariable(field);
+            }
+        }
+        form.forEach((field, value) -> {
+            if (value != null) {
+                task.setVariableLocal(field, value);
+            }
+        });
     }
 
     private MeasureReport report(DelegateTask task) {
