@@ -217,7 +217,7 @@ public class AuditQuery {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return lv.opengov.reporting.system.InputDates.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(problem(field, "audit.filter.date.invalid", value));
             return null;

@@ -47,8 +47,9 @@ class CycleListeners {
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));
             task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
-            // the form starts unticked, whatever the last follow-up answered
-            ReportTaskForms.open(task, java.util.Map.of(CLOSE_CYCLE, false));
+            // the form starts unticked, whatever the last follow-up answered; the answer is sent to
+            // the process, where models of earlier versions read it too
+            ReportTaskForms.open(task, java.util.Collections.singletonMap(CLOSE_CYCLE, null));
             task.setDescription(missing.length() > 3900 ? missing.substring(0, 3900) + "…" : missing);
         };
     }

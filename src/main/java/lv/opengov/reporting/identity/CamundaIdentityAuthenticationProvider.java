@@ -36,12 +36,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         String address = authentication.getDetails() instanceof ClientAddress.Details details ? details.address()
                 : clientAddress.current();
-        if (!throttle.allows(address, userId)) {
+        if (!throttle.tryAttempt(address, userId)) {
             throw new LoginThrottledException();
         }
         if (userId == null || userId.isBlank() || credentials == null
                 || !identityService.checkPassword(userId, credentials.toString())) {
-            throttle.failed(address, userId);
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(address, userId);

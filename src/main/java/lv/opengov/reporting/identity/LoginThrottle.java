@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
  * {@code reporting.security.login.failures-per-account} failures a pair is blocked for
  * {@code block-time}, doubling with each further failure up to {@code max-block-time}; an address
  * that fails {@code failures-per-address} times over any accounts is blocked as a whole. A block
- * ends by itself; a success clears the pair. Since the account's owner logs in from an address of
- * their own, a stranger's failures never block them. The engine's own delay and lock-out, which
- * anyone could trigger by naming an account, are switched off (see application.yaml).
+ * ends by itself; a success clears the pair. The account's owner, logging in from an address of
+ * their own, is never blocked by a stranger's failures (behind a reverse proxy this holds only
+ * when the proxy is named in {@code reporting.security.trusted-proxies}: else every client has the
+ * proxy's address). The engine's own delay and lock-out, which anyone could trigger by naming an
+ * account, are switched off (see application.yaml).
  *
  * <p>Kept in memory on each node and forgotten after {@code forget-after} without a failure, within
  * a bound on the number of entries.
@@ -37,6 +39,7 @@ public class LoginThrottle {
     private static final int MAX_ENTRIES = 100_000;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile Instant lastCleanup = Instant.EPOCH;
     private final Clock clock;
     private final int failuresPerAccount;
     private final int failuresPerAddress;
@@ -64,19 +67,53 @@ public class LoginThrottle {
         return !blocked(entries.get(key(address, account)), now) && !blocked(entries.get(key(address, ANY_ACCOUNT)), now);
     }
 
-    public void failed(String address, String account) {
+    /**
+     * Counts a login attempt before its password is checked, so that parallel guesses are counted
+     * as they come; false, and nothing counted, when the address is blocked for the account or as a
+     * whole. A success takes the attempt back ({@link #succeeded}).
+     */
+    public boolean tryAttempt(String address, String account) {
         Instant now = clock.instant();
-        if (entries.size() >= MAX_ENTRIES) {
-            forgetOld();
+        if (blocked(entries.get(key(address, ANY_ACCOUNT)), now)) {
+            return false;
         }
-        if (entries.size() < MAX_ENTRIES) {
-            entries.compute(key(address, account), (k, e) -> (e == null ? new Entry() : e).fail(now, failuresPerAccount));
+        makeRoom(now);
+        boolean[] counted = {false};
+        entries.compute(key(address, account), (k, e) -> {
+            if (blocked(e, now)) {
+                return e;
+            }
+            counted[0] = true;
+            return (e == null ? new Entry() : e).fail(now, failuresPerAccount);
+        });
+        if (counted[0]) {
+            entries.compute(key(address, ANY_ACCOUNT),
+                    (k, e) -> (e == null ? new Entry() : e).fail(now, failuresPerAddress));
         }
-        entries.compute(key(address, ANY_ACCOUNT), (k, e) -> (e == null ? new Entry() : e).fail(now, failuresPerAddress));
+        return counted[0];
     }
 
     public void succeeded(String address, String account) {
         entries.remove(key(address, account));
+        entries.computeIfPresent(key(address, ANY_ACCOUNT), (k, e) -> e.succeeded(failuresPerAddress));
+    }
+
+    /**
+     * Keeps the table within its bound: old entries are forgotten, and if that is not enough the
+     * oldest unblocked ones, so that counting goes on for new addresses.
+     */
+    private void makeRoom(Instant now) {
+        if (entries.size() < MAX_ENTRIES || now.isBefore(lastCleanup.plusSeconds(10))) {
+            return;
+        }
+        lastCleanup = now;
+        forgetOld();
+        int excess = entries.size() - MAX_ENTRIES * 9 / 10;
+        if (excess > 0) {
+            entries.entrySet().stream().filter(e -> !blocked(e.getValue(), now))
+                    .sorted(Comparator.comparing(e -> e.getValue().lastFailure)).limit(excess)
+                    .map(Map.Entry::getKey).toList().forEach(entries::remove);
+        }
     }
 
     /** Every address and account with failures still remembered, the blocked ones first. */
@@ -143,6 +180,15 @@ public class LoginThrottle {
                 long doublings = Math.min(failures - threshold, 20);
                 Duration block = blockTime.multipliedBy(1L << doublings);
                 blockedUntil = now.plus(block.compareTo(maxBlockTime) > 0 ? maxBlockTime : block);
+            }
+            return this;
+        }
+
+        /** A success from the address takes one counted attempt back, lifting a block it caused. */
+        Entry succeeded(int threshold) {
+            failures = Math.max(0, failures - 1);
+            if (failures < threshold) {
+                blockedUntil = null;
             }
             return this;
         }

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a report task's form starts from, set on the task itself when it is created ({@link #open}),
- * and what its user answered, taken off the process when it completes ({@link #takeAnswers}): no
- * value one task's user writes stays for another task or for the process to read. The values come from the report (its latest submission, the reviewer's
- * last comment) or, for the first task of a new cycle, from the previous cycle's accepted answers
- * that the launcher hands over unstored.
+ * and what its user answered ({@link #takeAnswers}): no value one task's user writes stays for
+ * another task or for the process to read. The values come from the report (its latest submission,
+ * the reviewer's last comment) or, for the first task of a new cycle, from the previous cycle's
+ * accepted answers that the launcher hands over unstored.
  */
 @Component("reportTaskForms")
 public class ReportTaskForms implements TaskListener {
@@ -63,6 +63,8 @@ public class ReportTaskForms implements TaskListener {
             } else {
                 form.put(MeasureReportProcess.VAR_REVIEW_COMMENT,
                         report.getState() == ReportState.RETURNED ? report.getReviewComment() : null);
+                // not a field of this form: cleared, so that the next review starts from nothing
+                form.put(MeasureReportProcess.VAR_DECISION, null);
             }
         }
         open(task, form);
@@ -93,21 +95,19 @@ public class ReportTaskForms implements TaskListener {
     }
 
     /**
-     * What a task's user answered in the form's fields, taken off the process. Tasklist's form
-     * submission writes the answers over the task's own variables; a plain completion writes them to
-     * the process, where this reads and then removes them, so nothing a task's user sent stays
-     * behind for another task or for the process to read. A field left out keeps the form's value.
+     * What a task's user answered in the form's fields. Tasklist's form submission writes the
+     * answers over the task's own variables where the form has them, else to the process; a plain
+     * completion writes them to the process. {@link #open} left nothing of these names in the process
+     * when the task was created, so whatever the process holds now was sent with this completion; a
+     * field left out keeps the form's value. The answers stay where they are (models of earlier
+     * versions route on them) until the next task's form clears them.
      */
     public static Map<String, Object> takeAnswers(DelegateTask task, java.util.Collection<String> fields) {
         Map<String, Object> answers = new LinkedHashMap<>();
         var execution = task.getExecution();
         for (String field : fields) {
-            if (execution.hasVariable(field)) {
-                answers.put(field, execution.getVariable(field));
-                execution.removeVariable(field);
-            } else {
-                answers.put(field, task.getVariableLocal(field));
-            }
+            answers.put(field, execution.hasVariable(field) ? execution.getVariable(field)
+                    : task.getVariableLocal(field));
         }
         return answers;
     }
@@ -121,7 +121,10 @@ public class ReportTaskForms implements TaskListener {
                 MeasureReportProcess.VAR_REVIEW_COMMENT));
     }
 
-    /** A value only the process's starter can have set: transient, so never stored by anyone. */
+    /**
+     * A value handed over unstored by the process's starter. A REST caller could send a transient
+     * value too; only the input guard's rule (a form's fields and nothing else) keeps these names out.
+     */
     public static Object handedOver(VariableScope scope, String name) {
         TypedValue value = scope.getVariableTyped(name);
         return value != null && value.isTransient() ? value.getValue() : null;

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of review-report: checks the decision (a return needs a comment) and records it on
- * the report, where the model's gateway reads it. Only the task's own variables are read, so a
- * decision written anywhere else by anyone else decides nothing.
+ * the report, where the model's gateway reads it. Only what this completion sent is read
+ * ({@link ReportTaskForms#takeAnswers}), so a decision written before by anyone else decides nothing.
  */
 @Component("reviewReportListener")
 class ReviewReportListener implements TaskListener {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completion of submit-report: validates the form's values on the server and records them as the
  * report's new revision. A failed validation fails the completion, so the task stays open. Only the
- * task's own variables are read ({@link ReportTaskForms} makes each form field local to the task).
+ * form's fields are read, as this completion sent them ({@link ReportTaskForms#takeAnswers}).
  */
 @Component("submitReportListener")
 class SubmitReportListener implements TaskListener {

@@ -68,12 +68,20 @@ public class ClientAddress {
         if (!isAddress(address)) {
             return false;
         }
-        return trustedProxies.stream().anyMatch(m -> m.matches(address));
+        try {
+            return trustedProxies.stream().anyMatch(m -> m.matches(address));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F:]{2,39}(:" + IPV4.pattern() + ")?");
+
+    /** A literal IPv4 or IPv6 address only: a name found in a header is never looked up. */
     private static boolean isAddress(String value) {
-        // literal IPv4 or IPv6 only: never resolve a name found in a header
-        return value != null && !value.isEmpty() && value.length() <= 45
-                && value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        return value != null && (IPV4.matcher(value).matches() || value.contains(":") && IPV6.matcher(value).matches());
     }
 }

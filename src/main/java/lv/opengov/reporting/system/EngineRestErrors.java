@@ -75,16 +75,21 @@ class EngineRestErrors {
         };
     }
 
-    /** The answer for a user's mistake somewhere in the chain of causes, or null. */
+    /**
+     * The answer for a user's mistake somewhere in the chain of causes, or null. Something missing
+     * counts only where the call itself says so (the exception or its direct cause), not when it
+     * surfaces from deep inside a listener, where it is a fault of the service.
+     */
     static Response forUserMistake(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        int depth = 0;
+        for (Throwable cause = exception; cause != null; cause = cause.getCause(), depth++) {
             if (cause instanceof FieldProblems refused) {
                 return answer(Response.Status.BAD_REQUEST, cause.getMessage(), refused.getProblems());
             }
             if (cause instanceof InvalidInputException invalid) {
                 return answer(Response.Status.BAD_REQUEST, invalid.getMessage(), invalid.getErrors());
             }
-            if (cause instanceof NullValueException || cause instanceof NotFoundException) {
+            if (depth <= 1 && (cause instanceof NullValueException || cause instanceof NotFoundException)) {
                 return answer(Response.Status.NOT_FOUND, message("api.not-found"), List.of());
             }
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null

@@ -65,7 +65,13 @@ class SecurityConfig {
     SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, MessageSource messages,
             ClientAddress clientAddress) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // checks any account's password, past the login throttle
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/identity/verify"),
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher("/engine-rest/engine/{engine}/identity/verify"))
+                        .denyAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages)));
         return basicWithoutSession(http, unauthorized(json, messages), clientAddress).build();
     }
@@ -89,7 +95,9 @@ class SecurityConfig {
                         .permitAll()
                         // Camunda's own login form would check passwords past our throttle
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
-                                .matcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+                                .matcher("/camunda/api/admin/auth/user/*/login/**"),
+                                PathPatternRequestMatcher.withDefaults()
+                                        .matcher("/camunda/api/engine/engine/{engine}/identity/verify")).denyAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(unauthorized,
                                 PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"))

@@ -46,8 +46,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * completed (or its form submitted) with the fields of that task's form and nothing else, a process
  * is started with the fields of its start form, and no task is ended by a BPMN error or escalation
  * thrown from outside. Anything else is refused with 400 naming it, in the caller's language, before
- * the engine sees it: no variable a user invents can reach a process. A task's comments and
- * attachments are served only to those who may see the task.
+ * the engine sees it: through these calls, no variable a user invents reaches a process. A task's
+ * comments and attachments are served only to those who may see the task.
  *
  * <p>The task and the process definition are looked up as the calling user, so a task the user may
  * not see is left to the engine to refuse; the form is then read from the deployment.
@@ -55,6 +55,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class TaskInputGuard extends OncePerRequestFilter {
 
     static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
 
     private static final Pattern ENGINE_PREFIX = Pattern.compile(
             "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
@@ -95,7 +97,8 @@ class TaskInputGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher prefix = ENGINE_PREFIX.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        // decoded as the engine's JAX-RS servlet decodes it: an encoded letter must not slip past
+        Matcher prefix = ENGINE_PREFIX.matcher(PATHS.getPathWithinApplication(request));
         if (!prefix.matches()) {
             chain.doFilter(request, response);
             return;
@@ -129,8 +132,7 @@ class TaskInputGuard extends OncePerRequestFilter {
                         message("api.task-claim-other", locale))));
                 return;
             }
-            if (isRetries && root != null && root.path("retries").isNumber()
-                    && root.path("retries").asInt() < 1) {
+            if (isRetries && root != null && root.has("retries") && !atLeastOne(root.get("retries"))) {
                 // no retries left would silently stop a timer or a step; only the engine does that
                 refuse(response, locale, List.of(new ApiError.FieldProblem("retries",
                         message("api.job-retries", locale))));
@@ -172,12 +174,9 @@ class TaskInputGuard extends OncePerRequestFilter {
         Set<String> allowed = isTask ? taskFields(request, taskForm.group(1))
                 : startFields(request, byKey.matches() ? byKey.group(1) : null, byKey.matches() ? null : byId.group(1));
         if (allowed == null) {
-            if (isTask) {
-                // gone (completed already) or not the caller's to see: the same answer for both
-                notFound(response, locale);
-            } else {
-                chain.doFilter(again, response);
-            }
+            // a task gone (completed already) or not the caller's to see, or no such process: the
+            // same answer for all
+            notFound(response, locale);
             return;
         }
         if (body.length == 0) {
@@ -276,18 +275,28 @@ class TaskInputGuard extends OncePerRequestFilter {
 
     /** The fields of the task's form, or null when the user cannot see the task (the engine answers). */
     private Set<String> taskFields(HttpServletRequest request, String taskId) {
-        Task task = asCaller(request, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        Task task = asCaller(request, () -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys()
+                .singleResult());
         if (task == null) {
             return null;
         }
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
-        return fieldsByForm.computeIfAbsent(key, k -> asEngine(() -> {
+        Set<String> known = fieldsByForm.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (task.getCamundaFormRef() == null && task.getFormKey() == null) {
+            return cache(key, Set.of());
+        }
+        // a failure to read the form is not remembered: the next request tries again
+        Set<String> read = asEngine(() -> {
             try (InputStream form = formService.getDeployedTaskForm(taskId)) {
                 return fields(form);
-            } catch (ProcessEngineException | IOException e) {
-                return Set.of();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }));
+        });
+        return cache(key, read);
     }
 
     private Set<String> startFields(HttpServletRequest request, String key, String id) {
@@ -298,13 +307,27 @@ class TaskInputGuard extends OncePerRequestFilter {
         if (definition == null) {
             return null;
         }
-        return fieldsByForm.computeIfAbsent(definition.getId() + "#start", k -> asEngine(() -> {
+        String formKey = definition.getId() + "#start";
+        Set<String> known = fieldsByForm.get(formKey);
+        if (known != null) {
+            return known;
+        }
+        Set<String> read = asEngine(() -> {
             try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
                 return fields(form);
-            } catch (ProcessEngineException | IOException e) {
+            } catch (org.camunda.bpm.engine.BadUserRequestException noForm) {
+                // the process has no start form: nothing may be sent
                 return Set.of();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }));
+        });
+        return cache(formKey, read);
+    }
+
+    private Set<String> cache(String key, Set<String> fields) {
+        fieldsByForm.put(key, fields);
+        return fields;
     }
 
     private Set<String> fields(InputStream form) throws IOException {
@@ -321,6 +344,13 @@ class TaskInputGuard extends OncePerRequestFilter {
             }
             collect(component.path("components"), keys);
         }
+    }
+
+    private static boolean atLeastOne(JsonNode retries) {
+        if (retries.isIntegralNumber()) {
+            return retries.canConvertToLong() && retries.asLong() >= 1;
+        }
+        return retries.isTextual() && retries.asText().strip().matches("[1-9][0-9]{0,8}");
     }
 
     private JsonNode parse(byte[] body) {

@@ -142,6 +142,10 @@ class AuditAccessTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field", is("cycle")));
         mvc.perform(get("/api/audit?from=2026-05-02&to=2026-05-01").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field", is("to")));
+        mvc.perform(get("/api/audit?to=+999999999-12-31&page=2147483647")
+                        .with(httpBasic("coordinator", "coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", is(java.util.List.of("to", "page"))));
         mvc.perform(get("/audit?from=2026-02-30&lang=en").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("&quot;2026-02-30&quot; is not a date")))

@@ -204,6 +204,9 @@ class EngineInputTest {
                 "Authorization", WebSession.basic("coordinator", "coordinator"));
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(managementService.createJobQuery().jobId(timer).singleResult().getRetries()).isPositive();
+        HttpResponse<String> asText = client.put("/engine-rest/job/" + timer + "/retries", "{\"retries\":\"0\"}",
+                "Authorization", WebSession.basic("coordinator", "coordinator"));
+        assertThat(asText.statusCode()).isEqualTo(400);
         HttpResponse<String> some = client.put("/engine-rest/job/" + timer + "/retries", "{\"retries\":3}",
                 "Authorization", WebSession.basic("coordinator", "coordinator"));
         assertThat(some.statusCode()).isEqualTo(204);
@@ -226,6 +229,16 @@ class EngineInputTest {
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(start.body()).contains("periodFrom");
         assertClean(start);
+        // an encoded letter in the process key is read as the engine reads it
+        HttpResponse<String> encoded = client.post("/engine-rest/process-definition/key/reporting-cycl%65/start",
+                variables("name", text("Nosaukums"), "cycleId", "{\"value\":1,\"type\":\"Long\"}"),
+                "Authorization", WebSession.basic("coordinator", "coordinator"));
+        assertThat(encoded.statusCode()).isEqualTo(400);
+        assertThat(encoded.body()).contains("cycleId");
+        // no password is checked past the login throttle
+        HttpResponse<String> verify = client.post("/engine-rest/identity/verify",
+                "{\"username\":\"admin\",\"password\":\"guess\"}", "Authorization", WebSession.basic("vk", "vk"));
+        assertThat(verify.statusCode()).isEqualTo(403);
     }
 
     private void refused(HttpResponse<String> response, Case c, String language, Task task) {
