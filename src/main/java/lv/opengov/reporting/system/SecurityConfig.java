@@ -264,9 +264,10 @@ class SecurityConfig {
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json, MessageSource messages) {
         return (request, response, e) -> {
             // No Basic challenge for browsers: a password typed into the browser's own prompt would be
-            // sent with every later request, forged ones included, past the CSRF check.
+            // sent with every later request, forged ones included, past the CSRF check. Browsers mark
+            // every request, pages and scripts alike, with Sec-Fetch-Mode; scripts and tools do not.
             String accept = request.getHeader("Accept");
-            if (accept == null || !accept.contains("text/html")) {
+            if (request.getHeader("Sec-Fetch-Mode") == null && (accept == null || !accept.contains("text/html"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"reporting\", charset=\"UTF-8\"");
             }
             String key = e instanceof LoginThrottledException ? "api.login-throttled" : "api.unauthorized";

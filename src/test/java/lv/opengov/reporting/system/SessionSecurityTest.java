@@ -95,6 +95,19 @@ class SessionSecurityTest {
         assertThat(sessionTimeout).isEqualTo(java.time.Duration.ofMinutes(30));
     }
 
+    @Test
+    void browsersGetNoBasicChallengeThatWouldMakeThemRememberAPassword() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> fromScript = client.send(HttpRequest.newBuilder(url("/api/cycles")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fromScript.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+        HttpResponse<String> fromBrowser = client.send(HttpRequest.newBuilder(url("/api/cycles"))
+                .header("Sec-Fetch-Mode", "cors").header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fromBrowser.statusCode()).isEqualTo(401);
+        assertThat(fromBrowser.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/engine-rest/task", "/engine-rest/engine", "/api/measures", "/public", "/login", "/my"})
     void everyResponseCarriesTheSecurityHeaders(String path) throws Exception {
