@@ -10,12 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ReportingTest;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,15 +30,6 @@ class PublicPagesTest {
     @Autowired
     CycleFixture fixture;
 
-    @Autowired
-    CycleService cycles;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    TaskService tasks;
-
     private ReportingCycle published;
     private ReportingCycle running;
 
@@ -50,12 +38,7 @@ class PublicPagesTest {
         published = fixture.openCycle("Publiskā atskaite");
         fixture.submit(published, "4.3", "vk", CycleFixture.report("COMPLETE", "Dialogi notikuši visās nozarēs."));
         fixture.review(published, "4.3", Map.of("decision", "ACCEPT"));
-        cycles.close(published.getId());
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
-        tasks.complete(tasks.createTaskQuery().processInstanceId(published.getProcessInstanceId()).singleResult().getId());
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
+        published = fixture.publish(published);
         running = fixture.openCycle("Nepublicēta atskaite");
     }
 
