@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.audit.AuditAction;
 import lv.opengov.reporting.audit.AuditLog;
@@ -41,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CycleService {
-
-    private static final Pattern UNSAFE_NAME = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]|<\\s*[a-zA-Z!/?]");
 
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
@@ -113,7 +110,7 @@ public class CycleService {
             problems.add(problem("name", "cycle.required"));
         } else if (name.length() > 200) {
             problems.add(problem("name", "cycle.name.too-long"));
-        } else if (UNSAFE_NAME.matcher(name).find()) {
+        } else if (lv.opengov.reporting.system.TextRules.unsafeForOneLine(name)) {
             // the name goes into mail subjects and pages: no line breaks, control characters or markup
             problems.add(problem("name", "cycle.name.invalid"));
         }

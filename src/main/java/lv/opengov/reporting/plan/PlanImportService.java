@@ -1,5 +1,9 @@
 package lv.opengov.reporting.plan;
 
+import static lv.opengov.reporting.system.TextRules.MARKUP;
+import static lv.opengov.reporting.system.TextRules.CONTROL;
+import static lv.opengov.reporting.system.TextRules.LINE_BREAK_OR_CONTROL;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,9 +42,6 @@ public class PlanImportService {
     private static final Pattern INSTITUTION_CODE = Pattern.compile("[A-Z][A-Z0-9]{0,31}");
     private static final Pattern MEASURE_CODE = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern OGP_ID = Pattern.compile("[A-Z]{2}\\d{4}");
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
-    private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
     private static final java.util.Set<String> SINGLE_LINE = java.util.Set.of("code", "name_lv", "name_en",
             "contact_email", "head_email", "language", "responsible", "co_responsible");
     private static final Pattern EMAIL = lv.opengov.reporting.notification.EmailAddresses.PATTERN;

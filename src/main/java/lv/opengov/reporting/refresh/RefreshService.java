@@ -1,5 +1,8 @@
 package lv.opengov.reporting.refresh;
 
+import static lv.opengov.reporting.system.TextRules.MARKUP;
+import static lv.opengov.reporting.system.TextRules.LINE_BREAK_OR_CONTROL;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
@@ -42,8 +45,6 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 public class RefreshService {
 
     static final int SCHEDULE_LEAD_DAYS = 14;
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z!/?]");
-    private static final Pattern LINE_BREAK_OR_CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
 
     private final PlanRefreshRepository refreshes;
     private final OpinionRepository opinions;
