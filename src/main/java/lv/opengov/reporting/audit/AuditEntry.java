@@ -14,7 +14,7 @@ import java.time.Instant;
 /** One entry of the audit log; written once, never changed. */
 @Entity
 @Table(name = "audit_entry")
-class AuditEntry {
+public class AuditEntry {
 
     static final int ACTOR_LENGTH = 128;
     static final int CODE_LENGTH = 32;

@@ -1,7 +1,11 @@
 package lv.opengov.reporting.audit;
 
+import lv.opengov.reporting.audit.internal.AuditEntryRepository;
+
 import java.time.Clock;
 import lv.opengov.reporting.identity.CurrentUser;
+import lv.opengov.reporting.plan.PlanChangedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +45,15 @@ public class AuditLog {
         entries.save(new AuditEntry(clock.instant(), cut(who, AuditEntry.ACTOR_LENGTH), action, cycleId,
                 cut(measureCode, AuditEntry.CODE_LENGTH), cut(institutionCode, AuditEntry.CODE_LENGTH),
                 cut(subject, AuditEntry.SUBJECT_LENGTH), cut(details, AuditEntry.DETAILS_LENGTH)));
+    }
+
+    /** An import of the plan is recorded in the transaction that made it. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onPlanChanged(PlanChangedEvent event) {
+        var tables = event.result().tables();
+        record(AuditAction.PLAN_IMPORTED, null, null, null, null, String.join(", ", tables.keySet()),
+                tables.toString());
     }
 
     /** The user on whose behalf the code runs ({@link CurrentUser}). */

@@ -1,5 +1,7 @@
 package lv.opengov.reporting.audit;
 
+import lv.opengov.reporting.audit.internal.AuditEntryRepository;
+
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import lv.opengov.reporting.identity.Access;
-import lv.opengov.reporting.system.ApiError.FieldProblem;
-import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -217,7 +219,7 @@ public class AuditQuery {
             return null;
         }
         try {
-            return lv.opengov.reporting.system.InputDates.parse(value);
+            return lv.opengov.reporting.common.InputDates.parse(value);
         } catch (DateTimeParseException e) {
             problems.add(problem(field, "audit.filter.date.invalid", value));
             return null;

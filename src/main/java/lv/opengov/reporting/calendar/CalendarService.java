@@ -1,5 +1,7 @@
 package lv.opengov.reporting.calendar;
 
+import lv.opengov.reporting.calendar.internal.CalendarDayRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import lv.opengov.reporting.audit.AuditAction;
 import lv.opengov.reporting.audit.AuditLog;
-import lv.opengov.reporting.system.ApiError.FieldProblem;
-import lv.opengov.reporting.system.InputDates;
-import lv.opengov.reporting.system.InvalidInputException;
-import lv.opengov.reporting.system.NotFoundException;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InputDates;
+import lv.opengov.reporting.common.InvalidInputException;
+import lv.opengov.reporting.common.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;

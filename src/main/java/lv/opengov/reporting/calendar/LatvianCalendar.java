@@ -1,5 +1,7 @@
 package lv.opengov.reporting.calendar;
 
+import lv.opengov.reporting.calendar.internal.CalendarDayRepository;
+
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * job) queues nothing twice.
  */
 @Component
-class CycleMails {
+public class CycleMails {
 
     private final Outbox outbox;
     private final LatvianCalendar calendar;
@@ -67,7 +67,7 @@ class CycleMails {
     }
 
     /** How many reminder digests each institution was sent, by institution code, from a cycle's mails. */
-    static Map<String, Long> remindersByInstitution(List<MailMessage> mails) {
+    public static Map<String, Long> remindersByInstitution(List<MailMessage> mails) {
         Map<String, Long> reminders = new java.util.LinkedHashMap<>();
         for (MailMessage mail : mails) {
             if (REMINDER.equals(mail.getTemplate())) {

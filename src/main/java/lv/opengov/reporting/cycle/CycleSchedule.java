@@ -1,5 +1,7 @@
 package lv.opengov.reporting.cycle;
 
+import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

@@ -1,5 +1,7 @@
 package lv.opengov.reporting.cycle;
 
+import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,10 +21,10 @@ import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
-import lv.opengov.reporting.system.ApiError.FieldProblem;
-import lv.opengov.reporting.system.InputDates;
-import lv.opengov.reporting.system.InvalidInputException;
-import lv.opengov.reporting.system.NotFoundException;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InputDates;
+import lv.opengov.reporting.common.InvalidInputException;
+import lv.opengov.reporting.common.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -110,7 +112,7 @@ public class CycleService {
             problems.add(problem("name", "cycle.required"));
         } else if (name.length() > 200) {
             problems.add(problem("name", "cycle.name.too-long"));
-        } else if (lv.opengov.reporting.system.TextRules.unsafeForOneLine(name)) {
+        } else if (lv.opengov.reporting.common.TextRules.unsafeForOneLine(name)) {
             // the name goes into mail subjects and pages: no line breaks, control characters or markup
             problems.add(problem("name", "cycle.name.invalid"));
         }

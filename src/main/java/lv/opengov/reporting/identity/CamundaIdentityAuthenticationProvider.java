@@ -1,7 +1,7 @@
 package lv.opengov.reporting.identity;
 
 import java.util.List;
-import lv.opengov.reporting.system.ClientAddress;
+import lv.opengov.reporting.common.ClientAddress;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;

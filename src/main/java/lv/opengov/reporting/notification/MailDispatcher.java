@@ -1,5 +1,7 @@
 package lv.opengov.reporting.notification;
 
+import lv.opengov.reporting.notification.internal.MailMessageRepository;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,7 @@
 package lv.opengov.reporting.notification;
 
+import lv.opengov.reporting.notification.internal.MailMessageRepository;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

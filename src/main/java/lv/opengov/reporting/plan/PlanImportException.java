@@ -1,7 +1,7 @@
 package lv.opengov.reporting.plan;
 
 import java.util.List;
-import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.common.InvalidInputException;
 
 /** An import that was refused as a whole; nothing of it was stored. */
 public class PlanImportException extends InvalidInputException {

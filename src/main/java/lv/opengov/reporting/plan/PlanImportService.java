@@ -1,8 +1,13 @@
 package lv.opengov.reporting.plan;
 
-import static lv.opengov.reporting.system.TextRules.MARKUP;
-import static lv.opengov.reporting.system.TextRules.CONTROL;
-import static lv.opengov.reporting.system.TextRules.LINE_BREAK_OR_CONTROL;
+import lv.opengov.reporting.plan.internal.CommitmentRepository;
+import lv.opengov.reporting.plan.internal.FundingLineRepository;
+import lv.opengov.reporting.plan.internal.InstitutionRepository;
+import lv.opengov.reporting.plan.internal.MeasureRepository;
+
+import static lv.opengov.reporting.common.TextRules.MARKUP;
+import static lv.opengov.reporting.common.TextRules.CONTROL;
+import static lv.opengov.reporting.common.TextRules.LINE_BREAK_OR_CONTROL;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,8 +24,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import lv.opengov.reporting.audit.AuditAction;
-import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,12 +61,10 @@ public class PlanImportService {
     private final CsvTableReader reader;
     private final ApplicationEventPublisher events;
     private final Outbox outbox;
-    private final AuditLog audit;
 
     PlanImportService(InstitutionRepository institutions, CommitmentRepository commitments,
             MeasureRepository measures, FundingLineRepository fundingLines, MessageSource messageSource,
-            ApplicationEventPublisher events, Outbox outbox, AuditLog audit) {
-        this.audit = audit;
+            ApplicationEventPublisher events, Outbox outbox) {
         this.events = events;
         this.outbox = outbox;
         this.institutions = institutions;
@@ -131,10 +132,9 @@ public class PlanImportService {
         if (files.containsKey(PlanTable.FUNDING)) {
             result.put(PlanTable.FUNDING.id(), applyFunding(fundingRows, measuresByCode));
         }
-        events.publishEvent(new PlanChangedEvent(institutionsByCode.keySet().stream().sorted().toList()));
-        audit.record(AuditAction.PLAN_IMPORTED, null, null, null, null, String.join(", ", result.keySet()),
-                result.toString());
-        return new PlanImportResult(result);
+        PlanImportResult imported = new PlanImportResult(result);
+        events.publishEvent(new PlanChangedEvent(institutionsByCode.keySet().stream().sorted().toList(), imported));
+        return imported;
     }
 
     /** Whether the plan holds any institution yet; the first start loads the bundled plan then. */

@@ -1,5 +1,9 @@
 package lv.opengov.reporting.plan;
 
+import lv.opengov.reporting.plan.internal.CommitmentRepository;
+import lv.opengov.reporting.plan.internal.InstitutionRepository;
+import lv.opengov.reporting.plan.internal.MeasureRepository;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package lv.opengov.reporting.plan;
 
+import lv.opengov.reporting.plan.internal.CommitmentRepository;
+import lv.opengov.reporting.plan.internal.InstitutionRepository;
+import lv.opengov.reporting.plan.internal.MeasureRepository;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import lv.opengov.reporting.system.ApiError.FieldProblem;
-import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,7 @@
 package lv.opengov.reporting.publication;
 
+import lv.opengov.reporting.common.PdfDocuments;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,7 +16,7 @@ import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ReportService;
-import lv.opengov.reporting.system.SpreadsheetCells;
+import lv.opengov.reporting.common.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -7,20 +7,20 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import lv.opengov.reporting.system.ClientAddress;
-import lv.opengov.reporting.system.TooManyRequestsException;
+import lv.opengov.reporting.common.ClientAddress;
+import lv.opengov.reporting.common.TooManyRequestsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits the opinions one address may send: at most {@code reporting.refresh.opinions-per-address}
  * within {@code reporting.refresh.opinion-window} (by default 5 an hour). The address is the
- * client's as {@link lv.opengov.reporting.system.ClientAddress} finds it behind a trusted proxy.
+ * client's as {@link lv.opengov.reporting.common.ClientAddress} finds it behind a trusted proxy.
  * Kept in memory, and forgotten once outside the window: a restart forgives, which is acceptable
  * for a spam brake.
  */
 @Component
-class OpinionRateLimit {
+public class OpinionRateLimit {
 
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
     private final int limit;
@@ -37,7 +37,7 @@ class OpinionRateLimit {
         this.clientAddress = clientAddress;
     }
 
-    void check(jakarta.servlet.http.HttpServletRequest request) {
+    public void check(jakarta.servlet.http.HttpServletRequest request) {
         check(clientAddress.of(request));
     }
 
@@ -56,7 +56,7 @@ class OpinionRateLimit {
         return recent.size();
     }
 
-    void check(String address) {
+    public void check(String address) {
         Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {

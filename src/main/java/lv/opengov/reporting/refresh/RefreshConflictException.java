@@ -1,8 +1,9 @@
 package lv.opengov.reporting.refresh;
 
-/** A request that does not fit the refresh's current step, e.g. an opinion outside co-creation: 409. */
-@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
-public class RefreshConflictException extends RuntimeException {
+import lv.opengov.reporting.common.ConflictException;
+
+/** A request that does not fit the refresh's current step, e.g. an opinion outside co-creation. */
+public class RefreshConflictException extends ConflictException {
 
     public RefreshConflictException(String message) {
         super(message);

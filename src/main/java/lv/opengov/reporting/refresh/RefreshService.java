@@ -1,7 +1,11 @@
 package lv.opengov.reporting.refresh;
 
-import static lv.opengov.reporting.system.TextRules.MARKUP;
-import static lv.opengov.reporting.system.TextRules.LINE_BREAK_OR_CONTROL;
+import lv.opengov.reporting.refresh.internal.OpinionRepository;
+import lv.opengov.reporting.refresh.internal.PlanChangeRepository;
+import lv.opengov.reporting.refresh.internal.PlanRefreshRepository;
+
+import static lv.opengov.reporting.common.TextRules.MARKUP;
+import static lv.opengov.reporting.common.TextRules.LINE_BREAK_OR_CONTROL;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,10 +26,10 @@ import lv.opengov.reporting.notification.OutgoingMail;
 import lv.opengov.reporting.plan.PlanEdit;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.plan.PlanVersions;
-import lv.opengov.reporting.system.ApiError.FieldProblem;
-import lv.opengov.reporting.system.InputDates;
-import lv.opengov.reporting.system.InvalidInputException;
-import lv.opengov.reporting.system.NotFoundException;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InputDates;
+import lv.opengov.reporting.common.InvalidInputException;
+import lv.opengov.reporting.common.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -471,7 +475,7 @@ public class RefreshService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    String message(String code, Object... args) {
+    public String message(String code, Object... args) {
         return messages.getMessage(code, args, LocaleContextHolder.getLocale());
     }
 

@@ -1,5 +1,8 @@
 package lv.opengov.reporting.report;
 
+import lv.opengov.reporting.report.internal.MeasureReportRepository;
+import lv.opengov.reporting.report.internal.ReportRevisionRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.audit.AuditAction;
 import lv.opengov.reporting.audit.AuditLog;
-import lv.opengov.reporting.system.NotFoundException;
+import lv.opengov.reporting.common.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -73,7 +76,7 @@ public class ReportService {
     public ReportRevision submit(Long reportId, ReportValues values, String userId) {
         MeasureReport report = reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
         if (!report.getState().isOpenForInstitution()) {
-            throw new InvalidReportException(List.of(new lv.opengov.reporting.system.ApiError.FieldProblem("state",
+            throw new InvalidReportException(List.of(new lv.opengov.reporting.common.ApiError.FieldProblem("state",
                     message("report.not-open", measureCode(reportId), report.getState()))));
         }
         int number = (int) revisions.countByReportId(reportId) + 1;
@@ -88,7 +91,7 @@ public class ReportService {
     public MeasureReport review(Long reportId, boolean accepted, String comment, String userId) {
         MeasureReport report = reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
         if (report.getState() != ReportState.SUBMITTED) {
-            throw new InvalidReportException(List.of(new lv.opengov.reporting.system.ApiError.FieldProblem("state",
+            throw new InvalidReportException(List.of(new lv.opengov.reporting.common.ApiError.FieldProblem("state",
                     message("report.not-submitted", measureCode(reportId), report.getState()))));
         }
         report.review(accepted, comment, userId, clock.instant());

@@ -1,5 +1,7 @@
 package lv.opengov.reporting.audit;
 
+import lv.opengov.reporting.audit.internal.AuditEntryRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

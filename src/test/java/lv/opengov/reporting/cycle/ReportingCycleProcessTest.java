@@ -22,7 +22,7 @@ import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.ProcessTestSupport;
-import lv.opengov.reporting.system.InvalidInputException;
+import lv.opengov.reporting.common.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

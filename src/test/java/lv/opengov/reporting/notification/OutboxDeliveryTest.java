@@ -1,5 +1,7 @@
 package lv.opengov.reporting.notification;
 
+import lv.opengov.reporting.notification.internal.MailMessageRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

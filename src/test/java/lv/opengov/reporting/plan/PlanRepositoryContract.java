@@ -1,5 +1,10 @@
 package lv.opengov.reporting.plan;
 
+import lv.opengov.reporting.plan.internal.CommitmentRepository;
+import lv.opengov.reporting.plan.internal.FundingLineRepository;
+import lv.opengov.reporting.plan.internal.InstitutionRepository;
+import lv.opengov.reporting.plan.internal.MeasureRepository;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -21,7 +21,7 @@ import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ReportingTest;
-import lv.opengov.reporting.system.SpreadsheetCells;
+import lv.opengov.reporting.common.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import lv.opengov.reporting.support.TestClock;
-import lv.opengov.reporting.system.ClientAddress;
-import lv.opengov.reporting.system.TooManyRequestsException;
+import lv.opengov.reporting.common.ClientAddress;
+import lv.opengov.reporting.common.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 

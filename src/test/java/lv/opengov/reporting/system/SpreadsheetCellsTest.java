@@ -1,5 +1,7 @@
 package lv.opengov.reporting.system;
 
+import lv.opengov.reporting.common.SpreadsheetCells;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

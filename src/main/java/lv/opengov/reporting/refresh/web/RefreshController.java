@@ -1,0 +1,162 @@
+package lv.opengov.reporting.refresh.web;
+
+import lv.opengov.reporting.refresh.Opinion;
+import lv.opengov.reporting.refresh.OpinionRateLimit;
+import lv.opengov.reporting.refresh.PlanChange;
+import lv.opengov.reporting.refresh.PlanRefresh;
+import lv.opengov.reporting.refresh.RefreshConflictException;
+import lv.opengov.reporting.refresh.RefreshService;
+import lv.opengov.reporting.refresh.RefreshStatus;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.plan.PlanVersions;
+import lv.opengov.reporting.common.PdfDocuments;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The refresh's API. Coordinators start refreshes, register and answer opinions and record changes;
+ * anyone may send an opinion while co-creation is open ({@code POST /api/refreshes/{id}/opinions},
+ * no login, rate-limited per address).
+ */
+@RestController
+@RequestMapping("/api/refreshes")
+class RefreshController {
+
+    private final RefreshService refreshes;
+    private final OpinionRateLimit rateLimit;
+    private final PdfDocuments pdf;
+    private final Access access;
+
+    RefreshController(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf, Access access) {
+        this.refreshes = refreshes;
+        this.rateLimit = rateLimit;
+        this.pdf = pdf;
+        this.access = access;
+    }
+
+    record RefreshView(Long id, LocalDate coCreationStart, LocalDate coCreationEnd, LocalDate ogpDeadline,
+            RefreshStatus status, String processInstanceId, Instant schedulePublishedAt, Instant opinionsPublishedAt,
+            Instant documentGeneratedAt, Instant submittedAt, String submittedBy) {
+
+        static RefreshView of(PlanRefresh r) {
+            return new RefreshView(r.getId(), r.getCoCreationStart(), r.getCoCreationEnd(), r.getOgpDeadline(),
+                    r.getStatus(), r.getProcessInstanceId(), r.getSchedulePublishedAt(), r.getOpinionsPublishedAt(),
+                    r.getDocumentGeneratedAt(), r.getSubmittedAt(), r.getSubmittedBy());
+        }
+    }
+
+    /** An opinion as coordinators see it, with the address it came from. */
+    record OpinionView(Long id, Opinion.Channel channel, String author, String email, String measureCode,
+            String proposalTitle, String text, Instant receivedAt, Opinion.Response response, String responseReason) {
+
+        static OpinionView of(Opinion o) {
+            return new OpinionView(o.getId(), o.getChannel(), o.getAuthor(), o.getEmail(), o.getMeasureCode(),
+                    o.getProposalTitle(), o.getText(), o.getReceivedAt(), o.getResponse(), o.getResponseReason());
+        }
+    }
+
+    record Received(Long id, Instant receivedAt) {
+    }
+
+    record ResponseRequest(String response, String reason) {
+    }
+
+    @PostMapping
+    @PreAuthorize("@access.isCoordinator()")
+    ResponseEntity<RefreshView> start(@RequestBody RefreshService.RefreshRequest request) {
+        PlanRefresh refresh = refreshes.start(request, access.userId());
+        return ResponseEntity.created(URI.create("/api/refreshes/" + refresh.getId())).body(RefreshView.of(refresh));
+    }
+
+    @GetMapping
+    List<RefreshView> list() {
+        return refreshes.list().stream().map(RefreshView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    RefreshView get(@PathVariable Long id) {
+        return RefreshView.of(refreshes.find(id));
+    }
+
+    /** From anyone, without login, while co-creation is open. */
+    @PostMapping("/{id}/opinions")
+    ResponseEntity<Received> submit(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request,
+            HttpServletRequest http) {
+        rateLimit.check(http);
+        Opinion opinion = refreshes.submitOpinion(id, request);
+        return ResponseEntity.status(201).body(new Received(opinion.getId(), opinion.getReceivedAt()));
+    }
+
+    /** An opinion that came by email or at a meeting. */
+    @PostMapping("/{id}/opinions/registered")
+    @PreAuthorize("@access.isCoordinator()")
+    ResponseEntity<OpinionView> register(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request) {
+        return ResponseEntity.status(201).body(OpinionView.of(refreshes.registerOpinion(id, request, access.userId())));
+    }
+
+    @GetMapping("/{id}/opinions")
+    @PreAuthorize("@access.isCoordinator()")
+    List<OpinionView> opinions(@PathVariable Long id) {
+        return refreshes.opinions(id).stream().map(OpinionView::of).toList();
+    }
+
+    @PutMapping("/{id}/opinions/{opinionId}/response")
+    @PreAuthorize("@access.isCoordinator()")
+    OpinionView respond(@PathVariable Long id, @PathVariable Long opinionId, @RequestBody ResponseRequest request) {
+        return OpinionView.of(refreshes.respond(id, opinionId, request.response(), request.reason(), access.userId()));
+    }
+
+    @PostMapping("/{id}/changes")
+    @PreAuthorize("@access.isCoordinator()")
+    ResponseEntity<PlanChange> change(@PathVariable Long id, @RequestBody RefreshService.ChangeRequest request) {
+        return ResponseEntity.status(201).body(refreshes.recordChange(id, request, access.userId()));
+    }
+
+    @GetMapping("/{id}/changes")
+    List<PlanChange> changes(@PathVariable Long id) {
+        return refreshes.changes(id);
+    }
+
+    /** The original and the refreshed plan compared, measure by measure. */
+    @GetMapping("/{id}/comparison")
+    List<PlanVersions.Difference> comparison(@PathVariable Long id) {
+        return refreshes.comparison(id);
+    }
+
+    @GetMapping(path = "/{id}/changes.html", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> document(@PathVariable Long id) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .body(documentIn(id, LocaleContextHolder.getLocale()));
+    }
+
+    @GetMapping(path = "/{id}/changes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> documentPdf(@PathVariable Long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .body(pdf.render(documentIn(id, LocaleContextHolder.getLocale())));
+    }
+
+    private String documentIn(Long id, Locale locale) {
+        PlanRefresh refresh = refreshes.find(id);
+        String document = "en".equals(locale.getLanguage()) ? refresh.getDocumentEn() : refresh.getDocumentLv();
+        if (document == null) {
+            throw new RefreshConflictException(refreshes.message("refresh.document.none"));
+        }
+        return document;
+    }
+}

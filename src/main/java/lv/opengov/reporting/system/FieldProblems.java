@@ -1,9 +1,0 @@
-package lv.opengov.reporting.system;
-
-import java.util.List;
-
-/** An exception that names each bad field of what a user sent; answered with 400 wherever it surfaces. */
-public interface FieldProblems {
-
-    List<ApiError.FieldProblem> getProblems();
-}
