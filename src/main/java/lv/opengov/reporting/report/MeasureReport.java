@@ -1,6 +1,7 @@
 package lv.opengov.reporting.report;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -28,6 +28,10 @@ public class MeasureReport {
     @SequenceGenerator(name = "measure_report_seq", sequenceName = "measure_report_seq", allocationSize = 50)
     private Long id;
 
+    /** The latest answers; none before the first submission. */
+    @Embedded
+    private ReportAnswers answers;
+
     @Column(name = "cycle_id", nullable = false)
     private Long cycleId;
 
@@ -40,25 +44,6 @@ public class MeasureReport {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private ReportState state;
-
-    @Enumerated(EnumType.STRING)
-    @Column(length = 20)
-    private Completion completion;
-
-    @Column(length = 10000)
-    private String progress;
-
-    @Column(length = 10000)
-    private String challenges;
-
-    @Column(name = "next_steps", length = 10000)
-    private String nextSteps;
-
-    @Column(name = "funds_spent_eur", precision = 14, scale = 2)
-    private BigDecimal fundsSpentEur;
-
-    @Column(name = "evidence_links", length = 10000)
-    private String evidenceLinks;
 
     @Column(name = "submitted_at")
     private Instant submittedAt;
@@ -101,12 +86,7 @@ public class MeasureReport {
     }
 
     void submit(ReportValues values, String userId, Instant at) {
-        this.completion = values.completion();
-        this.progress = values.progress();
-        this.challenges = values.challenges();
-        this.nextSteps = values.nextSteps();
-        this.fundsSpentEur = values.fundsSpentEur();
-        this.evidenceLinks = values.evidenceLinksText();
+        this.answers = ReportAnswers.of(values);
         this.submittedBy = userId;
         this.submittedAt = at;
         this.state = ReportState.SUBMITTED;
@@ -143,30 +123,6 @@ public class MeasureReport {
         return state;
     }
 
-    public Completion getCompletion() {
-        return completion;
-    }
-
-    public String getProgress() {
-        return progress;
-    }
-
-    public String getChallenges() {
-        return challenges;
-    }
-
-    public String getNextSteps() {
-        return nextSteps;
-    }
-
-    public BigDecimal getFundsSpentEur() {
-        return fundsSpentEur;
-    }
-
-    public String getEvidenceLinks() {
-        return evidenceLinks;
-    }
-
     public Instant getSubmittedAt() {
         return submittedAt;
     }
@@ -197,5 +153,10 @@ public class MeasureReport {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    /** The latest answers, all empty before the first submission. */
+    public ReportAnswers getAnswers() {
+        return answers != null ? answers : ReportAnswers.none();
     }
 }

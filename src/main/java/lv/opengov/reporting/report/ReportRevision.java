@@ -1,6 +1,7 @@
 package lv.opengov.reporting.report;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One submission of a report, kept unchanged: who, when, which values. */
@@ -22,6 +22,10 @@ public class ReportRevision {
     @SequenceGenerator(name = "report_revision_seq", sequenceName = "report_revision_seq", allocationSize = 50)
     private Long id;
 
+    /** What was submitted. */
+    @Embedded
+    private ReportAnswers answers;
+
     @Column(name = "report_id", nullable = false)
     private Long reportId;
 
@@ -33,25 +37,6 @@ public class ReportRevision {
 
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
-    private Completion completion;
-
-    @Column(nullable = false, length = 10000)
-    private String progress;
-
-    @Column(length = 10000)
-    private String challenges;
-
-    @Column(name = "next_steps", length = 10000)
-    private String nextSteps;
-
-    @Column(name = "funds_spent_eur", precision = 14, scale = 2)
-    private BigDecimal fundsSpentEur;
-
-    @Column(name = "evidence_links", length = 10000)
-    private String evidenceLinks;
 
     /** The reviewer's decision on this submission: ACCEPT or RETURN; null while it waits. */
     @Column(length = 10)
@@ -74,12 +59,7 @@ public class ReportRevision {
         this.revisionNo = revisionNo;
         this.submittedBy = submittedBy;
         this.submittedAt = submittedAt;
-        this.completion = values.completion();
-        this.progress = values.progress();
-        this.challenges = values.challenges();
-        this.nextSteps = values.nextSteps();
-        this.fundsSpentEur = values.fundsSpentEur();
-        this.evidenceLinks = values.evidenceLinksText();
+        this.answers = ReportAnswers.of(values);
     }
 
     void reviewed(boolean accepted, String comment, String userId, Instant at) {
@@ -125,27 +105,9 @@ public class ReportRevision {
         return submittedAt;
     }
 
-    public Completion getCompletion() {
-        return completion;
-    }
 
-    public String getProgress() {
-        return progress;
-    }
-
-    public String getChallenges() {
-        return challenges;
-    }
-
-    public String getNextSteps() {
-        return nextSteps;
-    }
-
-    public BigDecimal getFundsSpentEur() {
-        return fundsSpentEur;
-    }
-
-    public String getEvidenceLinks() {
-        return evidenceLinks;
+    /** The answers of this submission. */
+    public ReportAnswers getAnswers() {
+        return answers != null ? answers : ReportAnswers.none();
     }
 }

@@ -171,8 +171,9 @@ public class ReportService {
     public List<ReportDetail> details(Long cycleId) {
         return entityManager.createQuery("""
                         select new lv.opengov.reporting.report.ReportDetail(m.code, m.commitment.number, m.titleLv,
-                               m.titleEn, i.code, r.state, r.completion, r.progress, r.challenges, r.nextSteps,
-                               r.fundsSpentEur, r.evidenceLinks, r.submittedAt)
+                               m.titleEn, i.code, r.state, r.answers.completion, r.answers.progress,
+                               r.answers.challenges, r.answers.nextSteps, r.answers.fundsSpentEur,
+                               r.answers.evidenceLinks, r.submittedAt)
                         from MeasureReport r, lv.opengov.reporting.plan.Measure m, lv.opengov.reporting.plan.Institution i
                         where m.id = r.measureId and i.id = r.institutionId and r.cycleId = :cycleId""",
                         ReportDetail.class)
@@ -245,7 +246,7 @@ public class ReportService {
 
     private static final String SELECT_ROW = """
             select new lv.opengov.reporting.report.ReportRow(r.id, m.code, m.titleLv, m.titleEn,
-                   m.commitment.number, i.code, r.state, r.completion, r.submittedAt, r.dueDate,
+                   m.commitment.number, i.code, r.state, r.answers.completion, r.submittedAt, r.dueDate,
                    r.processInstanceId)
             from MeasureReport r, lv.opengov.reporting.plan.Measure m, lv.opengov.reporting.plan.Institution i
             where m.id = r.measureId and i.id = r.institutionId""";

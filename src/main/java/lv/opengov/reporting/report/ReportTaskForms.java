@@ -1,6 +1,5 @@
 package lv.opengov.reporting.report;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,16 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("reportTaskForms")
 public class ReportTaskForms implements TaskListener {
 
-    public static final String COMPLETION = "completion";
-    public static final String PROGRESS = "progress";
-    public static final String CHALLENGES = "challenges";
-    public static final String NEXT_STEPS = "nextSteps";
-    public static final String FUNDS_SPENT_EUR = "fundsSpentEur";
-    public static final String EVIDENCE_LINKS = "evidenceLinks";
-
-    private static final java.util.List<String> ANSWERS =
-            java.util.List.of(COMPLETION, PROGRESS, CHALLENGES, NEXT_STEPS, FUNDS_SPENT_EUR, EVIDENCE_LINKS);
-
     private final ReportService reports;
 
     ReportTaskForms(ReportService reports) {
@@ -40,7 +29,7 @@ public class ReportTaskForms implements TaskListener {
     /** The previous cycle's accepted answers, unstored, for the first submit-report task of a report. */
     public static VariableMap carryForward(MeasureReport previous) {
         VariableMap variables = Variables.createVariables();
-        answers(previous).forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
+        previous.getAnswers().asFormValues().forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
         return variables;
     }
 
@@ -50,13 +39,13 @@ public class ReportTaskForms implements TaskListener {
         boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
         if (!review && handedOver(task, ReportTaskNames.NAME) != null) {
             // the first task, created as the launcher starts the process: all it needs came along
-            for (String name : ANSWERS) {
+            for (String name : ReportAnswers.FIELDS) {
                 form.put(name, handedOver(task, name));
             }
             form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
         } else {
             MeasureReport report = report(task);
-            form.putAll(answers(report));
+            form.putAll(report.getAnswers().asFormValues());
             if (review) {
                 form.put(MeasureReportProcess.VAR_DECISION, null);
                 form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
@@ -113,7 +102,7 @@ public class ReportTaskForms implements TaskListener {
     }
 
     static Map<String, Object> takeSubmission(DelegateTask task) {
-        return takeAnswers(task, ANSWERS);
+        return takeAnswers(task, ReportAnswers.FIELDS);
     }
 
     static Map<String, Object> takeReview(DelegateTask task) {
@@ -128,17 +117,5 @@ public class ReportTaskForms implements TaskListener {
     public static Object handedOver(VariableScope scope, String name) {
         TypedValue value = scope.getVariableTyped(name);
         return value != null && value.isTransient() ? value.getValue() : null;
-    }
-
-    private static Map<String, Object> answers(MeasureReport report) {
-        Map<String, Object> answers = new LinkedHashMap<>();
-        answers.put(COMPLETION, report.getCompletion() == null ? null : report.getCompletion().name());
-        answers.put(PROGRESS, report.getProgress());
-        answers.put(CHALLENGES, report.getChallenges());
-        answers.put(NEXT_STEPS, report.getNextSteps());
-        BigDecimal funds = report.getFundsSpentEur();
-        answers.put(FUNDS_SPENT_EUR, funds == null ? null : funds.doubleValue());
-        answers.put(EVIDENCE_LINKS, report.getEvidenceLinks());
-        return answers;
     }
 }

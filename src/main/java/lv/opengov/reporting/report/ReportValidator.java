@@ -33,21 +33,21 @@ public class ReportValidator {
     public ReportValues validateSubmission(Map<String, Object> variables) {
         List<FieldProblem> problems = new ArrayList<>();
         Completion completion = null;
-        Object completionValue = variables.get("completion");
+        Object completionValue = variables.get(ReportAnswers.COMPLETION);
         if (isBlank(completionValue)) {
-            problems.add(problem("completion", "report.required"));
+            problems.add(problem(ReportAnswers.COMPLETION, "report.required"));
         } else {
             try {
                 completion = Completion.valueOf(completionValue.toString().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(problem("completion", "report.completion.invalid", completionValue));
+                problems.add(problem(ReportAnswers.COMPLETION, "report.completion.invalid", completionValue));
             }
         }
-        String progress = text(variables, "progress", true, problems);
-        String challenges = text(variables, "challenges", false, problems);
-        String nextSteps = text(variables, "nextSteps", false, problems);
-        BigDecimal funds = funds(variables.get("fundsSpentEur"), problems);
-        List<String> links = links(variables.get("evidenceLinks"), problems);
+        String progress = text(variables, ReportAnswers.PROGRESS, true, problems);
+        String challenges = text(variables, ReportAnswers.CHALLENGES, false, problems);
+        String nextSteps = text(variables, ReportAnswers.NEXT_STEPS, false, problems);
+        BigDecimal funds = funds(variables.get(ReportAnswers.FUNDS_SPENT_EUR), problems);
+        List<String> links = links(variables.get(ReportAnswers.EVIDENCE_LINKS), problems);
         if (!problems.isEmpty()) {
             throw new InvalidReportException(problems);
         }
@@ -119,15 +119,15 @@ public class ReportValidator {
             amount = value instanceof Number number ? new BigDecimal(number.toString())
                     : new BigDecimal(value.toString().trim().replace(" ", "").replace(',', '.'));
         } catch (NumberFormatException e) {
-            problems.add(problem("fundsSpentEur", "report.funds.invalid", value));
+            problems.add(problem(ReportAnswers.FUNDS_SPENT_EUR, "report.funds.invalid", value));
             return null;
         }
         if (amount.signum() < 0) {
-            problems.add(problem("fundsSpentEur", "report.funds.negative", value));
+            problems.add(problem(ReportAnswers.FUNDS_SPENT_EUR, "report.funds.negative", value));
             return null;
         }
         if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("999999999999")) > 0) {
-            problems.add(problem("fundsSpentEur", "report.funds.invalid", value));
+            problems.add(problem(ReportAnswers.FUNDS_SPENT_EUR, "report.funds.invalid", value));
             return null;
         }
         return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
@@ -140,16 +140,16 @@ public class ReportValidator {
         List<String> links = Arrays.stream(value.toString().split("\\R"))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (links.size() > MAX_LINKS) {
-            problems.add(problem("evidenceLinks", "report.links.too-many", MAX_LINKS, links.size()));
+            problems.add(problem(ReportAnswers.EVIDENCE_LINKS, "report.links.too-many", MAX_LINKS, links.size()));
             return List.of();
         }
         if (value.toString().length() > MAX_TEXT) {
-            problems.add(problem("evidenceLinks", "report.text.too-long", MAX_TEXT, value.toString().length()));
+            problems.add(problem(ReportAnswers.EVIDENCE_LINKS, "report.text.too-long", MAX_TEXT, value.toString().length()));
             return List.of();
         }
         for (String link : links) {
             if (!isWebLink(link)) {
-                problems.add(problem("evidenceLinks", "report.links.invalid", link));
+                problems.add(problem(ReportAnswers.EVIDENCE_LINKS, "report.links.invalid", link));
             }
         }
         return links;

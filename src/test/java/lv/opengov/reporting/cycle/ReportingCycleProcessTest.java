@@ -239,8 +239,8 @@ class ReportingCycleProcessTest {
         List<ReportRevision> revisions = reports.revisions(reportId);
         assertThat(revisions).hasSize(2);
         assertThat(revisions).extracting(ReportRevision::getSubmittedBy).containsOnly("vas");
-        assertThat(revisions.get(0).getProgress()).isEqualTo(goodReport().get("progress"));
-        assertThat(revisions.get(1).getProgress()).isEqualTo("Notika 12 mācības ar 240 dalībniekiem.");
+        assertThat(revisions.get(0).getAnswers().getProgress()).isEqualTo(goodReport().get("progress"));
+        assertThat(revisions.get(1).getAnswers().getProgress()).isEqualTo("Notika 12 mācības ar 240 dalībniekiem.");
         assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.ACCEPTED);
         assertThat(reports.find(reportId).orElseThrow().getReviewedBy()).isEqualTo("reviewer");
     }

@@ -172,7 +172,7 @@ class EngineInputTest {
         assertThat(first.statusCode()).isEqualTo(204);
         Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
         List<ReportRevision> revisions = reports.revisions(reportId);
-        assertThat(revisions).singleElement().satisfies(r -> assertThat(r.getProgress()).isEqualTo(written));
+        assertThat(revisions).singleElement().satisfies(r -> assertThat(r.getAnswers().getProgress()).isEqualTo(written));
         HttpResponse<String> again = client.post("/engine-rest/task/" + task.getId() + "/complete", body,
                 "Authorization", WebSession.basic("vk", "vk"));
         assertThat(again.statusCode()).isBetween(400, 499);
