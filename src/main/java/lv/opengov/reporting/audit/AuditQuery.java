@@ -5,7 +5,6 @@ import lv.opengov.reporting.audit.internal.AuditEntryRepository;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.common.ApiError.FieldProblem;
 import lv.opengov.reporting.common.InvalidInputException;
+import lv.opengov.reporting.common.ServiceZone;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -38,17 +38,18 @@ public class AuditQuery {
     /** The most rows one export holds; a narrower filter gets the rest. */
     public static final int EXPORT_LIMIT = 100_000;
     private static final int EXPORT_BATCH = 1_000;
-    private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id"));
 
     private final AuditEntryRepository entries;
     private final Access access;
     private final MessageSource messages;
+    private final ServiceZone zone;
 
-    AuditQuery(AuditEntryRepository entries, Access access, MessageSource messages) {
+    AuditQuery(AuditEntryRepository entries, Access access, MessageSource messages, ServiceZone zone) {
         this.entries = entries;
         this.access = access;
         this.messages = messages;
+        this.zone = zone;
     }
 
     static final int MAX_PAGE = 1_000_000;
@@ -178,7 +179,7 @@ public class AuditQuery {
         return new Scope(own, null);
     }
 
-    private static Specification<AuditEntry> specification(Filter filter, Scope scope) {
+    private Specification<AuditEntry> specification(Filter filter, Scope scope) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (filter.action() != null) {
@@ -200,10 +201,10 @@ public class AuditQuery {
                 where.add(root.get("institutionCode").in(scope.institutions()));
             }
             if (filter.from() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), filter.from().atStartOfDay(RIGA).toInstant()));
+                where.add(cb.greaterThanOrEqualTo(root.get("occurredAt"), zone.startOf(filter.from())));
             }
             if (filter.to() != null) {
-                where.add(cb.lessThan(root.get("occurredAt"), filter.to().plusDays(1).atStartOfDay(RIGA).toInstant()));
+                where.add(cb.lessThan(root.get("occurredAt"), zone.startOf(filter.to().plusDays(1))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -2,11 +2,10 @@ package lv.opengov.reporting.calendar;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lv.opengov.reporting.common.ServiceZone;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Working days for the engine. Timer dates and durations, and due and follow-up dates of user
- * tasks, may be written as {@code workingdays:N}: N Latvian working days from now, at 09:00
- * Europe/Riga ({@code workingdays:0} is today if it is a working day, else the next one). Everything
+ * tasks, may be written as {@code workingdays:N}: N Latvian working days from now, at 09:00 in the
+ * service's zone ({@code workingdays:0} is today if it is a working day, else the next one). Everything
  * else keeps Camunda's meaning.
  *
  * <pre>{@code
@@ -32,13 +31,14 @@ class WorkingDayBusinessCalendar extends AbstractProcessEnginePlugin {
 
     static final String PREFIX = "workingdays:";
     private static final Pattern WORKING_DAYS = Pattern.compile("workingdays:(\\d{1,4})");
-    private static final ZoneId RIGA = ZoneId.of("Europe/Riga");
     private static final LocalTime NINE = LocalTime.of(9, 0);
 
     private final LatvianCalendar calendar;
+    private final ServiceZone zone;
 
-    WorkingDayBusinessCalendar(LatvianCalendar calendar) {
+    WorkingDayBusinessCalendar(LatvianCalendar calendar, ServiceZone zone) {
         this.calendar = calendar;
+        this.zone = zone;
     }
 
     @Override
@@ -50,11 +50,11 @@ class WorkingDayBusinessCalendar extends AbstractProcessEnginePlugin {
         configuration.setBusinessCalendarManager(manager);
     }
 
-    /** The moment N working days after the given one, at 09:00 Riga time. */
+    /** The moment N working days after the given one, at 09:00 in the service's zone. */
     Date workingDaysFrom(Date start, int days) {
-        LocalDate today = start.toInstant().atZone(RIGA).toLocalDate();
+        LocalDate today = zone.local(start.toInstant()).toLocalDate();
         LocalDate day = days == 0 ? calendar.onOrAfter(today) : calendar.plusWorkingDays(today, days);
-        return Date.from(ZonedDateTime.of(day, NINE, RIGA).toInstant());
+        return Date.from(zone.at(day, NINE));
     }
 
     /** Answers {@code workingdays:N} itself and hands everything else to Camunda's calendar. */

@@ -1,7 +1,6 @@
 package lv.opengov.reporting.cycle;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -11,17 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reminderDaysBefore the reminder digests, in working days before a report's deadline
  * @param followUpIntervalDays after the legal deadline, how many working days until coordinators are asked again
  *                             about the reports still missing
- * @param noticeTime           the time of day at which invitations, reminders and notices go out
- * @param zone                 the time zone of the dates
+ * @param noticeTime           the time of day at which invitations, reminders and notices go out, in the
+ *                             service's zone ({@code reporting.zone})
  */
 @ConfigurationProperties("reporting.cycle")
-public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
-        ZoneId zone) {
+public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime) {
 
     public CycleProperties {
         reminderDaysBefore = reminderDaysBefore == null ? List.of(5, 1) : List.copyOf(reminderDaysBefore);
         followUpIntervalDays = followUpIntervalDays <= 0 ? 5 : followUpIntervalDays;
         noticeTime = noticeTime == null ? LocalTime.of(9, 0) : noticeTime;
-        zone = zone == null ? ZoneId.of("Europe/Riga") : zone;
     }
 }

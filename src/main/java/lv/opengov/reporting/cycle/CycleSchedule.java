@@ -2,14 +2,13 @@ package lv.opengov.reporting.cycle;
 
 import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.report.ReportService;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A "notice date" is a working day on which something is due: a reminder digest a configured
  * number of working days before some open report's deadline, or an overdue notice the working day
- * after it. Mails go out only on working days, at 09:00 Europe/Riga. Notice dates are
+ * after it. Mails go out only on working days, at 09:00 in the service's zone. Notice dates are
  * processed one at a time, in order, and remembered, so a late timer catches up without repeating.
  */
 @Component("cycleSchedule")
@@ -29,16 +28,16 @@ public class CycleSchedule {
     private final CycleProperties properties;
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
-    private final Clock clock;
+    private final ServiceZone zone;
     private final LatvianCalendar calendar;
 
-    CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, Clock clock,
+    CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, ServiceZone zone,
             LatvianCalendar calendar) {
         this.calendar = calendar;
         this.properties = properties;
         this.cycles = cycles;
         this.reports = reports;
-        this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -67,11 +66,11 @@ public class CycleSchedule {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(properties.zone()));
+        return zone.today();
     }
 
     public Date at(LocalDate date) {
-        return Date.from(ZonedDateTime.of(date, properties.noticeTime(), properties.zone()).toInstant());
+        return Date.from(zone.at(date, properties.noticeTime()));
     }
 
     /** The moment invitations go out: 09:00 on the invitation date (at once when that has passed). */

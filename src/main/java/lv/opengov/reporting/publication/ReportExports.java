@@ -1,6 +1,7 @@
 package lv.opengov.reporting.publication;
 
 import lv.opengov.reporting.common.PdfDocuments;
+import lv.opengov.reporting.common.ServiceZone;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,10 +47,12 @@ public class ReportExports {
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final PdfDocuments pdfDocuments;
+    private final ServiceZone zone;
 
     ReportExports(CycleService cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
-            SpringTemplateEngine templates, PdfDocuments pdfDocuments) {
+            SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone) {
         this.pdfDocuments = pdfDocuments;
+        this.zone = zone;
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -155,7 +158,7 @@ public class ReportExports {
             reported ? nullToEmpty(d.nextSteps()) : "",
             reported && d.fundsSpentEur() != null ? d.fundsSpentEur().toPlainString() : "",
             reported ? nullToEmpty(d.evidenceLinks()) : "",
-            d.submittedAt() == null ? "" : d.submittedAt().atZone(java.time.ZoneId.of("Europe/Riga"))
+            d.submittedAt() == null ? "" : zone.local(d.submittedAt())
                     .toLocalDateTime().withNano(0).toString().replace('T', ' ')};
     }
 

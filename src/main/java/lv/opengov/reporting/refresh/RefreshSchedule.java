@@ -3,10 +3,11 @@ package lv.opengov.reporting.refresh;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.common.ServiceZone;
 import org.springframework.stereotype.Component;
 
 /**
- * The dates of the plan-refresh model's timers and due dates, at 09:00 Riga time, for the refresh
+ * The dates of the plan-refresh model's timers and due dates, at 09:00 in the service's zone, for the refresh
  * of the asking process (its business key).
  */
 @Component("refreshSchedule")
@@ -15,12 +16,14 @@ public class RefreshSchedule {
     private final RefreshService refreshes;
     private final lv.opengov.reporting.cycle.CycleSchedule cycleSchedule;
     private final LatvianCalendar calendar;
+    private final ServiceZone zone;
 
     RefreshSchedule(RefreshService refreshes, lv.opengov.reporting.cycle.CycleSchedule cycleSchedule,
-            LatvianCalendar calendar) {
+            LatvianCalendar calendar, ServiceZone zone) {
         this.refreshes = refreshes;
         this.cycleSchedule = cycleSchedule;
         this.calendar = calendar;
+        this.zone = zone;
     }
 
     public Date scheduleDueFor(DelegateExecution execution) {
@@ -55,8 +58,7 @@ public class RefreshSchedule {
 
     /** Opinions are taken to the end of co-creation's last day. */
     public Date coCreationEndedAt(Long refreshId) {
-        return Date.from(refreshes.find(refreshId).getCoCreationEnd().plusDays(1)
-                .atStartOfDay(java.time.ZoneId.of("Europe/Riga")).toInstant());
+        return Date.from(zone.startOf(refreshes.find(refreshId).getCoCreationEnd().plusDays(1)));
     }
 
     public Date submissionDueAt(Long refreshId) {

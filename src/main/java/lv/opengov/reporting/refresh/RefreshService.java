@@ -30,6 +30,7 @@ import lv.opengov.reporting.common.ApiError.FieldProblem;
 import lv.opengov.reporting.common.InputDates;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.NotFoundException;
+import lv.opengov.reporting.common.ServiceZone;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -62,12 +63,13 @@ public class RefreshService {
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
     private final Clock clock;
+    private final ServiceZone zone;
     private final AuditLog audit;
 
     RefreshService(PlanRefreshRepository refreshes, OpinionRepository opinions, PlanChangeRepository changes,
             PlanVersions versions, PlanService plan, LatvianCalendar calendar, Outbox outbox,
             RuntimeService runtimeService, IdentityService identityService, SpringTemplateEngine templates,
-            MessageSource messages, Clock clock, AuditLog audit) {
+            MessageSource messages, Clock clock, ServiceZone zone, AuditLog audit) {
         this.audit = audit;
         this.refreshes = refreshes;
         this.opinions = opinions;
@@ -81,6 +83,7 @@ public class RefreshService {
         this.templates = templates;
         this.messages = messages;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** A request to start a refresh, as received. */
@@ -98,7 +101,7 @@ public class RefreshService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Riga")));
+        return zone.today();
     }
 
     // --- start -----------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.refresh.PlanRefreshProcess;
 import lv.opengov.reporting.refresh.RefreshService;
@@ -61,6 +61,9 @@ class PublicLinksTest {
     RefreshService refreshes;
 
     @Autowired
+    ServiceZone zone;
+
+    @Autowired
     TaskService tasks;
 
     @Autowired
@@ -93,11 +96,11 @@ class PublicLinksTest {
                 start.plusDays(100).toString()), "coordinator").getId();
         complete(published, PlanRefreshProcess.TASK_SCHEDULE, Map.of("schedule", "Sanāksme 12. maijā."));
         runJobs(published);
-        clock.moveTo(start.atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(3600));
+        clock.moveTo(zone.startOf(start).plusSeconds(3600));
         mvc.perform(post("/api/refreshes/" + published + "/opinions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"measureCode\":\"3.2\",\"text\":\"Vairāk dialogu reģionos.\"}"))
                 .andExpect(status().isCreated());
-        clock.moveTo(start.plusDays(11).atStartOfDay(ZoneId.of("Europe/Riga")).toInstant());
+        clock.moveTo(zone.startOf(start.plusDays(11)));
         runJobs(published);
         long opinion = refreshes.opinions(published).get(0).getId();
         refreshes.respond(published, opinion, "ACCEPTED", "Iekļauts plānā.", "coordinator");

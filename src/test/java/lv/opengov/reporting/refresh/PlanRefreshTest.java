@@ -16,10 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
@@ -87,6 +87,9 @@ class PlanRefreshTest {
     RefreshService refreshes;
 
     @Autowired
+    ServiceZone zone;
+
+    @Autowired
     TaskService taskService;
 
     @Autowired
@@ -123,7 +126,7 @@ class PlanRefreshTest {
         ProcessInstance instance = instance(refresh);
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_SCHEDULE);
         Task schedule = task(refresh, PlanRefreshProcess.TASK_SCHEDULE);
-        assertThat(schedule.getDueDate().toInstant().atZone(ZoneId.of("Europe/Riga")).toLocalDate())
+        assertThat(schedule.getDueDate().toInstant().atZone(zone.id()).toLocalDate())
                 .isEqualTo(start.minusDays(14));
 
         // an empty schedule or one with markup is refused and the task stays
@@ -145,7 +148,7 @@ class PlanRefreshTest {
 
         // before co-creation opens: 409; while it is open, anyone may send an opinion
         opinion(refresh, Map.of("measureCode", "3.2", "text", "Par agru.")).andExpect(status().isConflict());
-        clock.moveTo(published.getCoCreationStart().atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(3600));
+        clock.moveTo(zone.startOf(published.getCoCreationStart()).plusSeconds(3600));
         long first = id(opinion(refresh, Map.of("measureCode", "3.2", "author", "Biedrība Pārmaiņas",
                 "email", "valde@example.org", "text", "Iekļaujiet jauniešu padomes katrā ministrijā."))
                 .andExpect(status().isCreated()));
@@ -158,7 +161,7 @@ class PlanRefreshTest {
         assertThat(refreshes.opinions(refresh.getId())).hasSize(3);
 
         // co-creation ends: each opinion needs its reasoned response before the task completes
-        clock.moveTo(published.getCoCreationEnd().plusDays(1).atStartOfDay(ZoneId.of("Europe/Riga")).toInstant());
+        clock.moveTo(zone.startOf(published.getCoCreationEnd().plusDays(1)));
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TIMER_CO_CREATION_ENDED);
         runJob(instance);
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_RESPOND);
@@ -251,7 +254,7 @@ class PlanRefreshTest {
 
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SCHEDULE), Map.of("schedule", "Sanāksmes grafiks."));
         runJob(instance);
-        clock.moveTo(refresh.getCoCreationEnd().plusDays(1).atStartOfDay(ZoneId.of("Europe/Riga")).toInstant());
+        clock.moveTo(zone.startOf(refresh.getCoCreationEnd().plusDays(1)));
         runJob(instance);
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_RESPOND), Map.of());
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_UPDATE), Map.of());
@@ -293,7 +296,7 @@ class PlanRefreshTest {
         PlanRefresh refresh = start(start, start.plusDays(40), null);
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SCHEDULE), Map.of("schedule", "Grafiks."));
         runJob(instance(refresh));
-        clock.moveTo(refresh.getCoCreationStart().atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(60));
+        clock.moveTo(zone.startOf(refresh.getCoCreationStart()).plusSeconds(60));
 
         opinion(refresh, Map.of("measureCode", "3.2", "text", " ")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("text"));

@@ -12,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.calendar.CalendarService;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
@@ -89,6 +89,9 @@ class HostileInputTest {
     RefreshService refreshes;
 
     @Autowired
+    ServiceZone zone;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -121,7 +124,7 @@ class HostileInputTest {
         });
         management.createJobQuery().processInstanceId(instance).list().stream().filter(j -> j.getDuedate() == null)
                 .forEach(j -> management.executeJob(j.getId()));
-        clock.moveTo(start.atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(3600));
+        clock.moveTo(zone.startOf(start).plusSeconds(3600));
     }
 
     // --- the requests ------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.common.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,15 +25,14 @@ class AuditCsv {
 
     private static final String[] COLUMNS = {"time", "actor", "action", "cycle", "measure", "institution",
         "subject", "details"};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Europe/Riga"));
-
     private final AuditQuery query;
     private final MessageSource messages;
+    private final DateTimeFormatter time;
 
-    AuditCsv(AuditQuery query, MessageSource messages) {
+    AuditCsv(AuditQuery query, MessageSource messages, ServiceZone zone) {
         this.query = query;
         this.messages = messages;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone.id());
     }
 
     byte[] write(AuditQuery.Filter filter, Locale locale) {
@@ -47,7 +46,7 @@ class AuditCsv {
                 CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(header).get())) {
             query.export(filter, e -> {
                 try {
-                    printer.printRecord(TIME.format(e.occurredAt()), cell(e.actor()),
+                    printer.printRecord(time.format(e.occurredAt()), cell(e.actor()),
                             messages.getMessage("audit.action." + e.action(), null, locale),
                             e.cycleId() == null ? "" : e.cycleId().toString(), cell(e.measureCode()),
                             cell(e.institutionCode()), cell(e.subject()), cell(e.details()));
