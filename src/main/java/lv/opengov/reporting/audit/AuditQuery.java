@@ -5,7 +5,6 @@ import lv.opengov.reporting.audit.internal.AuditEntryRepository;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InputDates;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.ServiceZone;
 import org.springframework.context.MessageSource;
@@ -112,8 +112,8 @@ public class AuditQuery {
         if (code != null && code.length() > AuditEntry.CODE_LENGTH) {
             problems.add(problem("institution", "audit.filter.too-long", AuditEntry.CODE_LENGTH));
         }
-        LocalDate fromDate = date("from", from, problems);
-        LocalDate toDate = date("to", to, problems);
+        LocalDate fromDate = InputDates.read("from", from, problems, messages);
+        LocalDate toDate = InputDates.read("to", to, problems, messages);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             problems.add(problem("to", "audit.filter.dates.order", fromDate));
         }
@@ -213,18 +213,6 @@ public class AuditQuery {
     private static Entry entry(AuditEntry e) {
         return new Entry(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getCycleId(), e.getMeasureCode(),
                 e.getInstitutionCode(), e.getSubject(), e.getDetails());
-    }
-
-    private LocalDate date(String field, String value, List<FieldProblem> problems) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return lv.opengov.reporting.common.InputDates.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(problem(field, "audit.filter.date.invalid", value));
-            return null;
-        }
     }
 
     private static boolean blank(String value) {

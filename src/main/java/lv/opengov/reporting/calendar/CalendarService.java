@@ -4,7 +4,6 @@ import lv.opengov.reporting.calendar.internal.CalendarDayRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,15 +46,9 @@ public class CalendarService {
 
     public CalendarDay add(NewDay request, String userId) {
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate date = null;
+        LocalDate date = InputDates.read("date", request.date(), problems, messages);
         if (request.date() == null || request.date().isBlank()) {
             problems.add(problem("date", "cycle.required"));
-        } else {
-            try {
-                date = InputDates.parse(request.date());
-            } catch (DateTimeParseException e) {
-                problems.add(problem("date", "cycle.date.invalid", request.date()));
-            }
         }
         CalendarDayKind kind = null;
         if (request.kind() == null || request.kind().isBlank()) {
@@ -89,11 +82,13 @@ public class CalendarService {
     }
 
     public void remove(String date) {
-        LocalDate day;
-        try {
-            day = InputDates.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("invalid date", List.of(problem("date", "cycle.date.invalid", date)));
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate day = InputDates.read("date", date, problems, messages);
+        if (day == null && problems.isEmpty()) {
+            problems.add(problem("date", "cycle.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("invalid date", problems);
         }
         if (!days.existsById(day)) {
             throw new NotFoundException(message("calendar.day.unknown", day));

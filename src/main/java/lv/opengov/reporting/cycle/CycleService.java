@@ -4,7 +4,6 @@ import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -457,12 +456,7 @@ public class CycleService {
             problems.add(problem(field, "cycle.required"));
             return null;
         }
-        try {
-            return InputDates.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(problem(field, "cycle.date.invalid", value));
-            return null;
-        }
+        return InputDates.read(field, value, problems, messages);
     }
 
     private static LocalDate nullSafe(LocalDate date) {

@@ -10,7 +10,6 @@ import static lv.opengov.reporting.common.TextRules.LINE_BREAK_OR_CONTROL;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -460,18 +459,11 @@ public class RefreshService {
     }
 
     private LocalDate date(String field, String value, boolean required, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                problems.add(problem(field, "cycle.required"));
-            }
+        if (required && (value == null || value.isBlank())) {
+            problems.add(problem(field, "cycle.required"));
             return null;
         }
-        try {
-            return InputDates.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(problem(field, "cycle.date.invalid", value));
-            return null;
-        }
+        return InputDates.read(field, value, problems, messages);
     }
 
     private static String blankToNull(String value) {
