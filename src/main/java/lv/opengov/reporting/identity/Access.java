@@ -47,11 +47,6 @@ public class Access {
                 .toList();
     }
 
-    public String userId() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
-    }
-
     public List<String> groupIds() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null) {

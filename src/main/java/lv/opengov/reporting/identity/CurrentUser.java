@@ -29,11 +29,18 @@ public class CurrentUser {
         if (engine != null && engine.getUserId() != null) {
             return engine.getUserId();
         }
+        var web = loggedIn();
+        return web != null ? web.getName() : SYSTEM;
+    }
+
+    /** Whether the request comes from a user who has logged in, not from an anonymous visitor. */
+    public boolean isLoggedIn() {
+        return loggedIn() != null;
+    }
+
+    private static org.springframework.security.core.Authentication loggedIn() {
         var web = SecurityContextHolder.getContext().getAuthentication();
-        if (web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken)) {
-            return web.getName();
-        }
-        return SYSTEM;
+        return web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken) ? web : null;
     }
 
     /** Who completes the task: as {@link #id()}, or its assignee when the service completes it for them. */

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
-import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.common.ApiError.FieldProblem;
 import lv.opengov.reporting.common.InputDates;
 import lv.opengov.reporting.common.InvalidInputException;
@@ -33,13 +33,14 @@ class CalendarController {
 
     private final LatvianCalendar calendar;
     private final CalendarService service;
-    private final Access access;
+    private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    CalendarController(LatvianCalendar calendar, CalendarService service, Access access, MessageSource messages) {
+    CalendarController(LatvianCalendar calendar, CalendarService service, CurrentUser currentUser,
+            MessageSource messages) {
         this.calendar = calendar;
         this.service = service;
-        this.access = access;
+        this.currentUser = currentUser;
         this.messages = messages;
     }
 
@@ -78,7 +79,7 @@ class CalendarController {
     @PostMapping("/days")
     @PreAuthorize("@access.isCoordinator()")
     ResponseEntity<CalendarDay> add(@RequestBody CalendarService.NewDay day) {
-        CalendarDay added = service.add(day, access.userId());
+        CalendarDay added = service.add(day, currentUser.id());
         return ResponseEntity.created(URI.create("/api/calendar/days/" + added.getDay())).body(added);
     }
 

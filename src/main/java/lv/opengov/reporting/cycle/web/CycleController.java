@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.report.Completion;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportState;
@@ -37,11 +38,13 @@ class CycleController {
     private final CycleService cycles;
     private final CycleSchedule schedule;
     private final Access access;
+    private final CurrentUser currentUser;
 
-    CycleController(CycleService cycles, CycleSchedule schedule, Access access) {
+    CycleController(CycleService cycles, CycleSchedule schedule, Access access, CurrentUser currentUser) {
         this.cycles = cycles;
         this.schedule = schedule;
         this.access = access;
+        this.currentUser = currentUser;
     }
 
     record Started(Long id, String processInstanceId, LocalDate submissionDeadline, LocalDate legalDeadline,
@@ -67,7 +70,7 @@ class CycleController {
     @PostMapping
     @PreAuthorize("@access.isCoordinator()")
     ResponseEntity<Started> start(@RequestBody CycleRequest request) {
-        ReportingCycle cycle = cycles.start(request, access.userId());
+        ReportingCycle cycle = cycles.start(request, currentUser.id());
         return ResponseEntity.created(URI.create("/api/cycles/" + cycle.getId()))
                 .body(new Started(cycle.getId(), cycle.getProcessInstanceId(), cycle.getSubmissionDeadline(),
                         cycle.getLegalDeadline(), cycles.reminderDates(cycle)));

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.plan.PlanVersions;
 import lv.opengov.reporting.common.PdfDocuments;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,13 +41,14 @@ class RefreshController {
     private final RefreshService refreshes;
     private final OpinionRateLimit rateLimit;
     private final PdfDocuments pdf;
-    private final Access access;
+    private final CurrentUser currentUser;
 
-    RefreshController(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf, Access access) {
+    RefreshController(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf,
+            CurrentUser currentUser) {
         this.refreshes = refreshes;
         this.rateLimit = rateLimit;
         this.pdf = pdf;
-        this.access = access;
+        this.currentUser = currentUser;
     }
 
     record RefreshView(Long id, LocalDate coCreationStart, LocalDate coCreationEnd, LocalDate ogpDeadline,
@@ -80,7 +81,7 @@ class RefreshController {
     @PostMapping
     @PreAuthorize("@access.isCoordinator()")
     ResponseEntity<RefreshView> start(@RequestBody RefreshService.RefreshRequest request) {
-        PlanRefresh refresh = refreshes.start(request, access.userId());
+        PlanRefresh refresh = refreshes.start(request, currentUser.id());
         return ResponseEntity.created(URI.create("/api/refreshes/" + refresh.getId())).body(RefreshView.of(refresh));
     }
 
@@ -107,7 +108,8 @@ class RefreshController {
     @PostMapping("/{id}/opinions/registered")
     @PreAuthorize("@access.isCoordinator()")
     ResponseEntity<OpinionView> register(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request) {
-        return ResponseEntity.status(201).body(OpinionView.of(refreshes.registerOpinion(id, request, access.userId())));
+        return ResponseEntity.status(201)
+                .body(OpinionView.of(refreshes.registerOpinion(id, request, currentUser.id())));
     }
 
     @GetMapping("/{id}/opinions")
@@ -119,13 +121,13 @@ class RefreshController {
     @PutMapping("/{id}/opinions/{opinionId}/response")
     @PreAuthorize("@access.isCoordinator()")
     OpinionView respond(@PathVariable Long id, @PathVariable Long opinionId, @RequestBody ResponseRequest request) {
-        return OpinionView.of(refreshes.respond(id, opinionId, request.response(), request.reason(), access.userId()));
+        return OpinionView.of(refreshes.respond(id, opinionId, request.response(), request.reason(), currentUser.id()));
     }
 
     @PostMapping("/{id}/changes")
     @PreAuthorize("@access.isCoordinator()")
     ResponseEntity<PlanChange> change(@PathVariable Long id, @RequestBody RefreshService.ChangeRequest request) {
-        return ResponseEntity.status(201).body(refreshes.recordChange(id, request, access.userId()));
+        return ResponseEntity.status(201).body(refreshes.recordChange(id, request, currentUser.id()));
     }
 
     @GetMapping("/{id}/changes")

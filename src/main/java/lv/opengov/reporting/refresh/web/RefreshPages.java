@@ -7,7 +7,7 @@ import lv.opengov.reporting.refresh.RefreshService;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.common.PdfDocuments;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.NotFoundException;
@@ -36,13 +36,14 @@ class RefreshPages {
     private final RefreshService refreshes;
     private final OpinionRateLimit rateLimit;
     private final PdfDocuments pdf;
-    private final Access access;
+    private final CurrentUser currentUser;
 
-    RefreshPages(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf, Access access) {
+    RefreshPages(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf,
+            CurrentUser currentUser) {
         this.refreshes = refreshes;
         this.pdf = pdf;
         this.rateLimit = rateLimit;
-        this.access = access;
+        this.currentUser = currentUser;
     }
 
     @GetMapping("/public/refresh/{id}")
@@ -115,7 +116,7 @@ class RefreshPages {
     String respond(@PathVariable Long id, @PathVariable Long opinionId, @RequestParam(required = false) String response,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            refreshes.respond(id, opinionId, response, reason, access.userId());
+            refreshes.respond(id, opinionId, response, reason, currentUser.id());
         } catch (InvalidInputException | RefreshConflictException e) {
             redirect.addFlashAttribute("problems", e instanceof InvalidInputException invalid ? invalid.getErrors()
                     : java.util.List.of(e.getMessage()));
@@ -128,7 +129,7 @@ class RefreshPages {
     String change(@PathVariable Long id, @ModelAttribute RefreshService.ChangeRequest request,
             RedirectAttributes redirect) {
         try {
-            refreshes.recordChange(id, request, access.userId());
+            refreshes.recordChange(id, request, currentUser.id());
         } catch (InvalidInputException | RefreshConflictException e) {
             redirect.addFlashAttribute("problems", e instanceof InvalidInputException invalid ? invalid.getErrors()
                     : java.util.List.of(e.getMessage()));

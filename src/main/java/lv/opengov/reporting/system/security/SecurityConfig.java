@@ -8,6 +8,7 @@ import lv.opengov.reporting.system.engine.TaskInputGuard;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.identity.LoginThrottledException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,9 +37,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -130,12 +129,12 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain apiWithBasic(HttpSecurity http, ObjectMapper json, MessageSource messages,
-            ClientAddress clientAddress) throws Exception {
+            ClientAddress clientAddress, CurrentUser currentUser) throws Exception {
         http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         SecurityConfig::sendsBasicCredentials))
                 .authorizeHttpRequests(SecurityConfig::apiRules)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
-                        .accessDeniedHandler(forbidden(json, messages)));
+                        .accessDeniedHandler(forbidden(json, messages, currentUser)));
         return basicWithoutSession(http, unauthorized(json, messages), clientAddress).build();
     }
 
@@ -155,11 +154,12 @@ class SecurityConfig {
     /** The JSON API from the browser: the session of our login, with the CSRF token. */
     @Bean
     @Order(4)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, MessageSource messages, CurrentUser currentUser)
+            throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .authorizeHttpRequests(SecurityConfig::apiRules)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized(json, messages))
-                        .accessDeniedHandler(forbidden(json, messages)))
+                        .accessDeniedHandler(forbidden(json, messages, currentUser)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                         .matcher(HttpMethod.POST, "/api/refreshes/{id}/opinions")))
                 .requestCache(cache -> cache.disable())
@@ -282,11 +282,10 @@ class SecurityConfig {
     }
 
     /** 403, except for a caller who has not logged in (refused by the CSRF check first): 401. */
-    private static AccessDeniedHandler forbidden(ObjectMapper json, MessageSource messages) {
+    private static AccessDeniedHandler forbidden(ObjectMapper json, MessageSource messages, CurrentUser currentUser) {
         AuthenticationEntryPoint unauthorized = unauthorized(json, messages);
         return (request, response, e) -> {
-            var authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            if (!currentUser.isLoggedIn()) {
                 unauthorized.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
                 return;
             }
