@@ -49,7 +49,7 @@ public class Commitment {
     }
 
     public String title(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? titleEn : titleLv;
+        return Titles.in(locale, titleLv, titleEn);
     }
 
     public Long getId() {

@@ -415,6 +415,10 @@ public class PlanImportService {
 
     /** A measure newly given to an institution by an import. */
     public record Assignment(String code, String titleLv, String titleEn, boolean responsible) {
+
+        public String title(java.util.Locale locale) {
+            return Titles.in(locale, titleLv, titleEn);
+        }
     }
 
     private PlanImportResult.TableResult applyMeasures(List<MeasureRow> rows, Map<String, Measure> byCode,

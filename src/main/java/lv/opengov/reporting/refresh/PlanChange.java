@@ -10,7 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import lv.opengov.reporting.plan.PlanEdit;
+import lv.opengov.reporting.plan.Titles;
 
 /** One change or addition to the plan, recorded during a refresh, with its reason. */
 @Entity
@@ -98,6 +100,11 @@ public class PlanChange {
 
     public String getTitleEn() {
         return titleEn;
+    }
+
+    /** The new title in the reader's language ({@link Titles}), or null when the change gives none. */
+    public String title(Locale locale) {
+        return Titles.in(locale, titleLv, titleEn);
     }
 
     public String getResponsible() {

@@ -446,8 +446,7 @@ public class RefreshService {
         context.setVariable("changes", changes(refresh.getId()));
         context.setVariable("opinions", opinions(refresh.getId()));
         context.setVariable("titles", plan.listMeasures().stream().collect(java.util.stream.Collectors.toMap(
-                m -> m.code(), m -> "en".equals(locale.getLanguage()) && m.titleEn() != null ? m.titleEn()
-                        : m.titleLv() != null ? m.titleLv() : m.titleEn())));
+                m -> m.code(), m -> m.title(locale))));
         return templates.process("refresh/changes", context);
     }
 

@@ -55,6 +55,10 @@ class PublicController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record OpenMeasure(String code, int commitment, String titleLv, String titleEn, String responsible,
             List<String> coResponsible, String latestCompletion, Long latestCycleId, String latestCycle) {
+
+        public String title(Locale locale) {
+            return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);
+        }
     }
 
     /** A published report on a measure, as open data. */
