@@ -20,6 +20,11 @@ public final class TextRules {
     private TextRules() {
     }
 
+    /** A text as sent, stripped; null when it is missing or blank. */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /** Whether a one-line text (a name, a subject) has markup, a line break or a control character. */
     public static boolean unsafeForOneLine(String text) {
         return MARKUP.matcher(text).find() || LINE_BREAK_OR_CONTROL.matcher(text).find();

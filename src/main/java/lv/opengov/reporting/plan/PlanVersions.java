@@ -4,6 +4,8 @@ import lv.opengov.reporting.plan.internal.CommitmentRepository;
 import lv.opengov.reporting.plan.internal.InstitutionRepository;
 import lv.opengov.reporting.plan.internal.MeasureRepository;
 
+import static lv.opengov.reporting.common.TextRules.blankToNull;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,9 +136,9 @@ public class PlanVersions {
                     Commitment commitment = commitments.findByNumber(edit.commitment()).orElseThrow();
                     Institution responsible = institutions.findByCode(edit.responsible()).orElseThrow();
                     Measure added = new Measure(edit.measureCode());
-                    added.update(commitment, emptyToNull(edit.titleLv()), emptyToNull(edit.titleEn()), responsible,
+                    added.update(commitment, blankToNull(edit.titleLv()), blankToNull(edit.titleEn()), responsible,
                             new java.util.LinkedHashSet<>());
-                    added.changeDeadline(emptyToNull(edit.deadline()));
+                    added.changeDeadline(blankToNull(edit.deadline()));
                     measures.save(added);
                 }
                 case TITLE_CHANGED -> measure.update(measure.getCommitment(),
@@ -214,9 +216,5 @@ public class PlanVersions {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String emptyToNull(String value) {
-        return blank(value) ? null : value.strip();
     }
 }

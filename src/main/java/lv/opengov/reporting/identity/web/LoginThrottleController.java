@@ -2,6 +2,8 @@ package lv.opengov.reporting.identity.web;
 
 import lv.opengov.reporting.identity.LoginThrottle;
 
+import static lv.opengov.reporting.common.TextRules.blankToNull;
+
 import java.util.List;
 import lv.opengov.reporting.common.ApiError;
 import lv.opengov.reporting.common.InvalidInputException;
@@ -47,9 +49,5 @@ class LoginThrottleController {
             throw new InvalidInputException(message, List.of(new ApiError.FieldProblem("address", message)));
         }
         return new Lifted(throttle.lift(blankToNull(address), blankToNull(account)));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
