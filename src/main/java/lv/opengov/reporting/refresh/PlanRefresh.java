@@ -18,6 +18,9 @@ import java.time.LocalDate;
 @Table(name = "plan_refresh")
 public class PlanRefresh {
 
+    /** The schedule is published at least this many days before co-creation starts. */
+    public static final int SCHEDULE_LEAD_DAYS = 14;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plan_refresh_seq")
     @SequenceGenerator(name = "plan_refresh_seq", sequenceName = "plan_refresh_seq", allocationSize = 50)
@@ -122,6 +125,16 @@ public class PlanRefresh {
         this.submittedBy = userId;
         this.submittedAt = at;
         this.status = RefreshStatus.SUBMITTED;
+    }
+
+    /** The day the schedule is due: two weeks before co-creation starts. */
+    public LocalDate scheduleDue() {
+        return coCreationStart.minusDays(SCHEDULE_LEAD_DAYS);
+    }
+
+    /** How the audit log names a refresh. */
+    static String subject(Long refreshId) {
+        return "refresh " + refreshId;
     }
 
     public boolean isOpenForOpinions(LocalDate today) {

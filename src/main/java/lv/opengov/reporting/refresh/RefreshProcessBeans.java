@@ -1,30 +1,34 @@
 package lv.opengov.reporting.refresh;
 
+import java.util.List;
 import lv.opengov.reporting.identity.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates and listeners of the plan-refresh model, bound by expression. */
+/**
+ * The delegates and listeners of the plan-refresh model, bound by expression. Each finds its refresh by
+ * the process's business key, never by a variable, which a task's user could write.
+ */
 @Configuration
 class RefreshProcessBeans {
+
+    /** The start form's fields, taken off the process once the refresh is recorded. */
+    static final List<String> START_FIELDS = List.of("coCreationStart", "coCreationEnd", "ogpDeadline");
 
     /** The refresh a plan-refresh process works on, by its business key. */
     static Long refreshId(DelegateExecution execution) {
         return PlanRefreshProcess.refreshIdOf(execution.getProcessBusinessKey());
     }
 
-    static Long refreshId(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    static Long refreshId(DelegateTask task) {
         return refreshId(task.getExecution());
     }
-
-
-    /** The start form's fields, taken off the process once the refresh is recorded. */
-    static final java.util.List<String> START_FIELDS = java.util.List.of("coCreationStart", "coCreationEnd",
-            "ogpDeadline");
 
     /**
      * On the start event: a refresh started from Tasklist's start form is checked and recorded here,
@@ -33,8 +37,7 @@ class RefreshProcessBeans {
     @Bean
     ExecutionListener refreshStartListener(RefreshService refreshes, CurrentUser currentUser) {
         return execution -> {
-            org.camunda.bpm.engine.variable.value.TypedValue given =
-                    execution.getVariableTyped(PlanRefreshProcess.VAR_REFRESH_ID);
+            TypedValue given = execution.getVariableTyped(PlanRefreshProcess.VAR_REFRESH_ID);
             if (given != null && given.isTransient()) {
                 return;
             }
@@ -52,48 +55,48 @@ class RefreshProcessBeans {
     }
 
     @Bean
-    JavaDelegate publishScheduleDelegate(RefreshService refreshes) {
-        return execution -> refreshes.publishSchedule(refreshId(execution));
+    JavaDelegate publishScheduleDelegate(RefreshSteps steps) {
+        return execution -> steps.publishSchedule(refreshId(execution));
     }
 
     @Bean
-    JavaDelegate publishOpinionsDelegate(RefreshService refreshes) {
-        return execution -> refreshes.publishOpinionsAndChanges(refreshId(execution));
+    JavaDelegate publishOpinionsDelegate(RefreshSteps steps) {
+        return execution -> steps.publishOpinionsAndChanges(refreshId(execution));
     }
 
     /** Mails the coordinators; the kind comes from the element's input ({@code notice}). */
     @Bean
-    JavaDelegate refreshNoticeDelegate(RefreshService refreshes) {
-        return execution -> refreshes.notifyCoordinators(refreshId(execution), (String) execution.getVariable("notice"));
+    JavaDelegate refreshNoticeDelegate(RefreshMails mails) {
+        return execution -> mails.notifyCoordinators(refreshId(execution), (String) execution.getVariable("notice"));
     }
 
     @Bean
-    TaskListener scheduleWrittenListener(RefreshService refreshes) {
-        return task -> refreshes.writeSchedule(refreshId(task), task.getVariable("schedule"));
+    TaskListener scheduleWrittenListener(RefreshSteps steps) {
+        return task -> steps.writeSchedule(refreshId(task), task.getVariable("schedule"));
     }
 
     @Bean
-    TaskListener respondingListener(RefreshService refreshes) {
-        return task -> refreshes.moveTo(refreshId(task), RefreshStatus.RESPONDING);
+    TaskListener respondingListener(RefreshSteps steps) {
+        return task -> steps.moveTo(refreshId(task), RefreshStatus.RESPONDING);
     }
 
     @Bean
-    TaskListener responsesCompleteListener(RefreshService refreshes) {
-        return task -> refreshes.checkAllAnswered(refreshId(task));
+    TaskListener responsesCompleteListener(RefreshSteps steps) {
+        return task -> steps.checkAllAnswered(refreshId(task));
     }
 
     @Bean
-    TaskListener updatingListener(RefreshService refreshes) {
-        return task -> refreshes.moveTo(refreshId(task), RefreshStatus.UPDATING_PLAN);
+    TaskListener updatingListener(RefreshSteps steps) {
+        return task -> steps.moveTo(refreshId(task), RefreshStatus.UPDATING_PLAN);
     }
 
     @Bean
-    TaskListener changesAppliedListener(RefreshService refreshes) {
-        return task -> refreshes.applyChanges(refreshId(task));
+    TaskListener changesAppliedListener(RefreshSteps steps) {
+        return task -> steps.applyChanges(refreshId(task));
     }
 
     @Bean
-    TaskListener submissionListener(RefreshService refreshes, CurrentUser currentUser) {
-        return task -> refreshes.recordSubmission(refreshId(task), currentUser.completing(task));
+    TaskListener submissionListener(RefreshSteps steps, CurrentUser currentUser) {
+        return task -> steps.recordSubmission(refreshId(task), currentUser.completing(task));
     }
 }

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("refreshSchedule")
 public class RefreshSchedule {
 
-    private final RefreshService refreshes;
+    private final RefreshQuery refreshes;
     private final lv.opengov.reporting.cycle.CycleSchedule cycleSchedule;
     private final LatvianCalendar calendar;
     private final ServiceZone zone;
 
-    RefreshSchedule(RefreshService refreshes, lv.opengov.reporting.cycle.CycleSchedule cycleSchedule,
+    RefreshSchedule(RefreshQuery refreshes, lv.opengov.reporting.cycle.CycleSchedule cycleSchedule,
             LatvianCalendar calendar, ServiceZone zone) {
         this.refreshes = refreshes;
         this.cycleSchedule = cycleSchedule;
@@ -49,11 +49,11 @@ public class RefreshSchedule {
     // By the refresh's id, which instances of the model's earlier versions carry in a variable.
 
     public Date scheduleDueAt(Long refreshId) {
-        return cycleSchedule.at(refreshes.scheduleDue(refreshes.find(refreshId)));
+        return cycleSchedule.at(refreshes.find(refreshId).scheduleDue());
     }
 
     public Date scheduleReminderAt(Long refreshId) {
-        return cycleSchedule.at(calendar.minusWorkingDays(refreshes.scheduleDue(refreshes.find(refreshId)), 3));
+        return cycleSchedule.at(calendar.minusWorkingDays(refreshes.find(refreshId).scheduleDue(), 3));
     }
 
     /** Opinions are taken to the end of co-creation's last day. */
@@ -66,6 +66,6 @@ public class RefreshSchedule {
     }
 
     public Date submissionReminderAt(Long refreshId, int daysBefore) {
-        return cycleSchedule.at(refreshes.daysBefore(refreshes.find(refreshId).getOgpDeadline(), daysBefore));
+        return cycleSchedule.at(calendar.onOrBefore(refreshes.find(refreshId).getOgpDeadline().minusDays(daysBefore)));
     }
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.refresh.PlanRefreshProcess;
+import lv.opengov.reporting.refresh.OpinionService;
+import lv.opengov.reporting.refresh.RefreshQuery;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ProcessTestSupport;
@@ -28,6 +30,7 @@ import lv.opengov.reporting.support.TestClock;
 import lv.opengov.reporting.support.TestClockConfig;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +64,12 @@ class PublicLinksTest {
     RefreshService refreshes;
 
     @Autowired
+    OpinionService opinions;
+
+    @Autowired
+    RefreshQuery query;
+
+    @Autowired
     ServiceZone zone;
 
     @Autowired
@@ -68,6 +77,9 @@ class PublicLinksTest {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Autowired
     IdentityService identity;
@@ -86,7 +98,7 @@ class PublicLinksTest {
         fixture.review(cycle, "4.3", Map.of("decision", "ACCEPT"));
         cycle = fixture.publish(cycle);
 
-        LocalDate start = refreshes.today().plusDays(30);
+        LocalDate start = zone.today().plusDays(30);
         unpublished = refreshes.start(new RefreshService.RefreshRequest(start.plusDays(60).toString(),
                 start.plusDays(70).toString(), start.plusDays(200).toString()), "coordinator").getId();
         complete(unpublished, PlanRefreshProcess.TASK_SCHEDULE, Map.of("schedule", "Otrais grafiks."));
@@ -102,12 +114,12 @@ class PublicLinksTest {
                 .andExpect(status().isCreated());
         clock.moveTo(zone.startOf(start.plusDays(11)));
         runJobs(published);
-        long opinion = refreshes.opinions(published).get(0).getId();
-        refreshes.respond(published, opinion, "ACCEPTED", "Iekļauts plānā.", "coordinator");
+        long opinion = query.opinions(published).get(0).getId();
+        opinions.respond(published, opinion, "ACCEPTED", "Iekļauts plānā.", "coordinator");
         complete(published, PlanRefreshProcess.TASK_RESPOND, Map.of());
         complete(published, PlanRefreshProcess.TASK_UPDATE, Map.of());
         runJobs(published);
-        assertThat(refreshes.find(published).getOpinionsPublishedAt()).isNotNull();
+        assertThat(query.find(published).getOpinionsPublishedAt()).isNotNull();
     }
 
     @Test
@@ -200,9 +212,9 @@ class PublicLinksTest {
     }
 
     private void complete(Long refreshId, String taskKey, Map<String, Object> variables) throws Exception {
-        String instance = refreshes.find(refreshId).getProcessInstanceId();
-        String task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult()
-                .getId();
+        String task = tasks.createTaskQuery().processDefinitionKey(PlanRefreshProcess.KEY)
+                .processInstanceBusinessKey(PlanRefreshProcess.businessKey(refreshId)).taskDefinitionKey(taskKey)
+                .singleResult().getId();
         ProcessTestSupport.as(identity, "coordinator", () -> {
             tasks.complete(task, variables);
             return null;
@@ -211,7 +223,8 @@ class PublicLinksTest {
 
     /** Runs the refresh's jobs that are due by the test clock. */
     private void runJobs(Long refreshId) {
-        String instance = refreshes.find(refreshId).getProcessInstanceId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(PlanRefreshProcess.KEY)
+                .processInstanceBusinessKey(PlanRefreshProcess.businessKey(refreshId)).singleResult().getId();
         for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
             if (job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(clock.instant())) {
                 management.executeJob(job.getId());

@@ -84,7 +84,7 @@ class PlanRefreshTest {
     ProcessEngine engine;
 
     @Autowired
-    RefreshService refreshes;
+    RefreshQuery query;
 
     @Autowired
     ServiceZone zone;
@@ -139,7 +139,7 @@ class PlanRefreshTest {
                         + "Viedokļus var iesūtīt šajā lapā līdz līdzradīšanas beigām."));
         assertThat(instance).isWaitingAt(PlanRefreshProcess.ACTIVITY_PUBLISH_SCHEDULE);
         runJob(instance);
-        PlanRefresh published = refreshes.find(refresh.getId());
+        PlanRefresh published = query.find(refresh.getId());
         assertThat(published.getSchedulePublishedAt()).isNotNull();
         assertThat(published.getStatus()).isEqualTo(RefreshStatus.COLLECTING_OPINIONS);
         mvc.perform(get("/public/refresh/" + refresh.getId()))
@@ -158,7 +158,7 @@ class PlanRefreshTest {
                         .content("{\"channel\":\"MEETING\",\"measureCode\":\"6.3\",\"text\":\"Pašvaldībām vajag vairāk atbalsta.\"}")
                         .with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isCreated());
-        assertThat(refreshes.opinions(refresh.getId())).hasSize(3);
+        assertThat(query.opinions(refresh.getId())).hasSize(3);
 
         // co-creation ends: each opinion needs its reasoned response before the task completes
         clock.moveTo(zone.startOf(published.getCoCreationEnd().plusDays(1)));
@@ -172,7 +172,7 @@ class PlanRefreshTest {
         assertThatThrownBy(() -> complete("coordinator", respond, Map.of()))
                 .hasRootCauseInstanceOf(RefreshRefusedException.class).hasMessageContaining("1");
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_RESPOND);
-        long third = refreshes.opinions(refresh.getId()).get(2).getId();
+        long third = query.opinions(refresh.getId()).get(2).getId();
         mvc.perform(put("/api/refreshes/" + refresh.getId() + "/opinions/" + third + "/response")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"response\":\"NOT_ACCEPTED\",\"reason\":\"\"}")
                         .with(httpBasic("coordinator", "coordinator")))
@@ -233,7 +233,7 @@ class PlanRefreshTest {
         assertThat(mails(refresh)).anyMatch(m -> m.getSubject().contains("jāiesniedz OGP"));
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SUBMIT), Map.of());
         assertThat(instance).isEnded().hasPassed(PlanRefreshProcess.END_SUBMITTED);
-        PlanRefresh done = refreshes.find(refresh.getId());
+        PlanRefresh done = query.find(refresh.getId());
         assertThat(done.getStatus()).isEqualTo(RefreshStatus.SUBMITTED);
         assertThat(done.getSubmittedBy()).isEqualTo("coordinator");
         assertThat(done.getSubmittedAt()).isNotNull();
@@ -274,7 +274,7 @@ class PlanRefreshTest {
 
     @Test
     void refreshStartIsCheckedAndExplained() throws Exception {
-        LocalDate today = refreshes.today();
+        LocalDate today = zone.today();
         startRequest(today.plusDays(10), today.plusDays(20), null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("coCreationStart"))
@@ -310,15 +310,15 @@ class PlanRefreshTest {
         opinion(refresh, Map.of("measureCode", "9.9", "text", "Nav tāda pasākuma.")).andExpect(status().isBadRequest());
         opinion(refresh, Map.of("text", "Bez temata.")).andExpect(status().isBadRequest());
         opinion(refresh, Map.of("measureCode", "3.2", "text", "Labs.", "email", "nav-epasts")).andExpect(status().isBadRequest());
-        assertThat(refreshes.opinions(refresh.getId())).isEmpty();
+        assertThat(query.opinions(refresh.getId())).isEmpty();
 
         // the public page's form, with its CSRF token, and the thanks
         mvc.perform(post("/public/refresh/" + refresh.getId() + "/opinions")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("measureCode", "4.3").param("text", "Dialogi arī reģionos."))
                 .andExpect(status().is3xxRedirection());
-        assertThat(refreshes.opinions(refresh.getId())).hasSize(1);
-        assertThat(refreshes.opinions(refresh.getId()).get(0).getChannel()).isEqualTo(Opinion.Channel.WEB);
+        assertThat(query.opinions(refresh.getId())).hasSize(1);
+        assertThat(query.opinions(refresh.getId()).get(0).getChannel()).isEqualTo(Opinion.Channel.WEB);
     }
 
     @Test
@@ -360,18 +360,18 @@ class PlanRefreshTest {
         LocalDate start = spring(3);
         String definition = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(PlanRefreshProcess.KEY).latestVersion().singleResult().getId();
-        int before = refreshes.list().size();
+        int before = query.list().size();
         // too close to co-creation: refused with the API's message, nothing recorded, no process
         assertThatThrownBy(() -> ProcessTestSupport.as(identityService, "coordinator", () -> engine.getFormService()
-                .submitStartForm(definition, Map.of("coCreationStart", refreshes.today().plusDays(3).toString(),
-                        "coCreationEnd", refreshes.today().plusDays(20).toString()))))
+                .submitStartForm(definition, Map.of("coCreationStart", zone.today().plusDays(3).toString(),
+                        "coCreationEnd", zone.today().plusDays(20).toString()))))
                 .hasMessageContaining("invalid refresh");
-        assertThat(refreshes.list()).hasSize(before);
+        assertThat(query.list()).hasSize(before);
 
         ProcessInstance started = ProcessTestSupport.as(identityService, "coordinator", () -> engine.getFormService()
                 .submitStartForm(definition, Map.of("coCreationStart", start.toString(),
                         "coCreationEnd", start.plusDays(14).toString())));
-        PlanRefresh refresh = refreshes.find(Long.valueOf(started.getBusinessKey()));
+        PlanRefresh refresh = query.find(PlanRefreshProcess.refreshIdOf(started.getBusinessKey()));
         assertThat(refresh.getProcessInstanceId()).isEqualTo(started.getId());
         assertThat(refresh.getCoCreationStart()).isEqualTo(start);
         assertThat(refresh.getOgpDeadline()).isEqualTo(LocalDate.of(start.getYear(), 6, 28));
@@ -380,8 +380,32 @@ class PlanRefreshTest {
         assertThat(runtimeService.getVariables(started.getId())).isEmpty();
     }
 
+    @Test
+    void shouldWorkOnItsOwnRefreshWhateverRefreshIdATaskIsCompletedWith() throws Exception {
+        LocalDate start = spring(5);
+        PlanRefresh mine = start(start, start.plusDays(14), null);
+        PlanRefresh other = start(start.plusWeeks(1), start.plusWeeks(1).plusDays(14), null);
+
+        // the process finds its refresh by its business key; a refreshId sent with the task is not read
+        complete("coordinator", task(mine, PlanRefreshProcess.TASK_SCHEDULE), Map.of("schedule", "Mans grafiks.",
+                PlanRefreshProcess.VAR_REFRESH_ID, other.getId()));
+        ProcessInstance instance = instance(mine);
+        assertThat(instance).isWaitingAt(PlanRefreshProcess.ACTIVITY_PUBLISH_SCHEDULE);
+        runJob(instance);
+
+        assertThat(query.find(mine.getId()).getScheduleText()).isEqualTo("Mans grafiks.");
+        assertThat(query.find(mine.getId()).getSchedulePublishedAt()).isNotNull();
+        assertThat(query.find(other.getId()).getScheduleText()).isNull();
+        assertThat(query.find(other.getId()).getSchedulePublishedAt()).isNull();
+        assertThat(instance).isWaitingAt(PlanRefreshProcess.TIMER_CO_CREATION_ENDED);
+        Job coCreationEnded = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        assertThat(coCreationEnded.getDuedate().toInstant())
+                .isEqualTo(zone.startOf(mine.getCoCreationEnd().plusDays(1)));
+    }
+
     private LocalDate spring(int week) {
-        return LocalDate.of(refreshes.today().getYear() + 1, 3, 2).plusWeeks(week);
+        return LocalDate.of(zone.today().getYear() + 1, 3, 2).plusWeeks(week);
     }
 
     private ResultActions startRequest(LocalDate start, LocalDate end, String ogp) throws Exception {
@@ -394,7 +418,7 @@ class PlanRefreshTest {
 
     private PlanRefresh start(LocalDate start, LocalDate end, String ogp) throws Exception {
         long id = id(startRequest(start, end, ogp).andExpect(status().isCreated()));
-        return refreshes.find(id);
+        return query.find(id);
     }
 
     private ResultActions opinion(PlanRefresh refresh, Map<String, Object> body) throws Exception {
@@ -426,13 +450,14 @@ class PlanRefreshTest {
     }
 
     private ProcessInstance instance(PlanRefresh refresh) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(refreshes.find(refresh.getId())
-                .getProcessInstanceId()).singleResult();
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PlanRefreshProcess.KEY)
+                .processInstanceBusinessKey(PlanRefreshProcess.businessKey(refresh.getId())).singleResult();
     }
 
     private Task task(PlanRefresh refresh, String key) {
-        return taskService.createTaskQuery().processInstanceId(refreshes.find(refresh.getId()).getProcessInstanceId())
-                .taskDefinitionKey(key).singleResult();
+        return taskService.createTaskQuery().processDefinitionKey(PlanRefreshProcess.KEY)
+                .processInstanceBusinessKey(PlanRefreshProcess.businessKey(refresh.getId())).taskDefinitionKey(key)
+                .singleResult();
     }
 
     private void complete(String user, Task task, Map<String, Object> variables) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
@@ -20,6 +21,7 @@ import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.PlanRefresh;
 import lv.opengov.reporting.refresh.PlanRefreshProcess;
+import lv.opengov.reporting.refresh.OpinionService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.support.CycleFixture;
@@ -45,6 +47,8 @@ final class AccessFixture {
     private final CycleFixture cycles;
     private final CycleService cycleService;
     private final RefreshService refreshes;
+    private final OpinionService opinions;
+    private final ServiceZone zone;
     private final PlanService plan;
     private final Outbox outbox;
     private final ProcessEngine engine;
@@ -55,11 +59,13 @@ final class AccessFixture {
     private Task spare;
     private final Map<String, Set<String>> markers = new HashMap<>();
 
-    AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, PlanService plan,
-            Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
+    AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, OpinionService opinions,
+            ServiceZone zone, PlanService plan, Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
         this.cycles = cycles;
         this.cycleService = cycleService;
         this.refreshes = refreshes;
+        this.opinions = opinions;
+        this.zone = zone;
         this.plan = plan;
         this.outbox = outbox;
         this.engine = engine;
@@ -101,9 +107,9 @@ final class AccessFixture {
                 new ByteArrayInputStream("Pierādījums".getBytes(StandardCharsets.UTF_8))).getId());
         values.put("outboxId", String.valueOf(outbox.listForCycle(open.getId()).get(0).getId()));
 
-        String start = refreshes.today().plusDays(30).toString();
+        String start = zone.today().plusDays(30).toString();
         PlanRefresh refresh = refreshes.start(new RefreshService.RefreshRequest(start,
-                refreshes.today().plusDays(60).toString(), refreshes.today().plusDays(90).toString()), "coordinator");
+                zone.today().plusDays(60).toString(), zone.today().plusDays(90).toString()), "coordinator");
         Task schedule = tasks.createTaskQuery().processInstanceId(refresh.getProcessInstanceId())
                 .taskDefinitionKey(PlanRefreshProcess.TASK_SCHEDULE).singleResult();
         ProcessTestSupport.as(engine.getIdentityService(), "coordinator", () -> {
@@ -113,7 +119,7 @@ final class AccessFixture {
         management.executeJob(management.createJobQuery().processInstanceId(refresh.getProcessInstanceId())
                 .singleResult().getId());
         values.put("refreshId", refresh.getId().toString());
-        values.put("opinionId", refreshes.registerOpinion(refresh.getId(), new RefreshService.OpinionRequest(
+        values.put("opinionId", opinions.register(refresh.getId(), new OpinionService.OpinionRequest(
                 "Biedrība", "valde@example.org", "3.2", null, "Iekļaujiet jauniešus.", null, "EMAIL"),
                 "coordinator").getId().toString());
         collectMarkers();
@@ -219,8 +225,8 @@ final class AccessFixture {
     }
 
     private String code(Task task) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey().split(":", 2)[1];
+        return MeasureReportProcess.measureCodeOf(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
     }
 
     /** Ids, business keys and titles of each institution's reports, in every cycle. */
@@ -248,7 +254,7 @@ final class AccessFixture {
         var history = engine.getHistoryService();
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(MeasureReportProcess.KEY).list()) {
-            String code = instance.getBusinessKey().split(":", 2)[1];
+            String code = MeasureReportProcess.measureCodeOf(instance.getBusinessKey());
             Set<String> own = collected.get(responsible.get(code));
             if (own == null) {
                 continue;

@@ -25,10 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.identity.IdentitySetup;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.refresh.OpinionService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
 import org.apache.pdfbox.Loader;
@@ -107,9 +109,10 @@ class AccessMatrixTest {
 
     @BeforeAll
     void fixture(@Autowired CycleFixture cycles, @Autowired CycleService cycleService,
-            @Autowired RefreshService refreshes, @Autowired Outbox outbox, @Autowired ProcessEngine engine,
-            @Autowired JdbcTemplate jdbc) throws Exception {
-        fixture = new AccessFixture(cycles, cycleService, refreshes, planService, outbox, engine, jdbc).build();
+            @Autowired RefreshService refreshes, @Autowired OpinionService opinions, @Autowired ServiceZone zone,
+            @Autowired Outbox outbox, @Autowired ProcessEngine engine, @Autowired JdbcTemplate jdbc) throws Exception {
+        fixture = new AccessFixture(cycles, cycleService, refreshes, opinions, zone, planService, outbox, engine, jdbc)
+                .build();
     }
 
     @AfterAll

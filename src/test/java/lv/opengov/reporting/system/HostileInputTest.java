@@ -24,6 +24,7 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.PlanRefreshProcess;
+import lv.opengov.reporting.refresh.RefreshQuery;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ProcessTestSupport;
@@ -89,6 +90,9 @@ class HostileInputTest {
     RefreshService refreshes;
 
     @Autowired
+    RefreshQuery query;
+
+    @Autowired
     ServiceZone zone;
 
     @Autowired
@@ -112,11 +116,12 @@ class HostileInputTest {
     @BeforeAll
     void cycleAndRefreshOpenForInput() throws Exception {
         open = fixture.openCycle("Naidīgas ievades pārbaude");
-        LocalDate start = refreshes.today().plusDays(20);
+        LocalDate start = zone.today().plusDays(20);
         refresh = refreshes.start(new RefreshService.RefreshRequest(start.toString(), start.plusDays(30).toString(),
                 start.plusDays(60).toString()), "coordinator").getId();
-        String instance = refreshes.find(refresh).getProcessInstanceId();
-        String task = tasks.createTaskQuery().processInstanceId(instance)
+        String instance = query.find(refresh).getProcessInstanceId();
+        String task = tasks.createTaskQuery().processDefinitionKey(PlanRefreshProcess.KEY)
+                .processInstanceBusinessKey(PlanRefreshProcess.businessKey(refresh))
                 .taskDefinitionKey(PlanRefreshProcess.TASK_SCHEDULE).singleResult().getId();
         ProcessTestSupport.as(identity, "coordinator", () -> {
             tasks.complete(task, java.util.Map.of("schedule", "Grafiks."));
@@ -237,7 +242,7 @@ class HostileInputTest {
 
     @Test
     void theSameCycleSentTwiceIsStoredOnce() throws Exception {
-        LocalDate today = refreshes.today();
+        LocalDate today = zone.today();
         String body = json.writeValueAsString(java.util.Map.of("name", "Divreiz", "periodFrom", "2160-01-01",
                 "periodTo", "2160-12-31", "invitationDate", today.plusDays(30).toString(), "submissionDeadline",
                 today.plusDays(60).toString(), "legalDeadline", today.plusDays(90).toString()));
@@ -304,13 +309,13 @@ class HostileInputTest {
     @ParameterizedTest(name = "opinion {index}")
     @MethodSource("hostileOpinions")
     void publicOpinionFormRefusesHostileBodies(String body) throws Exception {
-        refused(() -> refreshes.opinions(refresh).size(), language -> post("/api/refreshes/" + refresh + "/opinions")
+        refused(() -> query.opinions(refresh).size(), language -> post("/api/refreshes/" + refresh + "/opinions")
                 .contentType(MediaType.APPLICATION_JSON).content(body).with(newAddress()));
     }
 
     @Test
     void publicOpinionFormRefusesInvalidUtf8BadIdsAndTheSameOpinionTwice() throws Exception {
-        Supplier<Object> count = () -> refreshes.opinions(refresh).size();
+        Supplier<Object> count = () -> query.opinions(refresh).size();
         refused(count, language -> post("/api/refreshes/" + refresh + "/opinions")
                 .contentType(MediaType.APPLICATION_JSON).content(BAD_UTF8).with(newAddress()));
         for (String id : BAD_IDS) {
@@ -321,16 +326,16 @@ class HostileInputTest {
         String body = opinion("4.3", "Dialogi arī Latgalē.", "Jānis", "janis@example.org");
         assertThat(mvc.perform(post("/api/refreshes/" + refresh + "/opinions").contentType(MediaType.APPLICATION_JSON)
                 .content(body).with(newAddress())).andReturn().getResponse().getStatus()).isEqualTo(201);
-        int stored = refreshes.opinions(refresh).size();
+        int stored = query.opinions(refresh).size();
         refused(count, language -> post("/api/refreshes/" + refresh + "/opinions")
                 .contentType(MediaType.APPLICATION_JSON).content(body).with(newAddress()));
-        assertThat(refreshes.opinions(refresh)).hasSize(stored);
+        assertThat(query.opinions(refresh)).hasSize(stored);
     }
 
     @ParameterizedTest(name = "refresh start {index}")
     @MethodSource("hostileRefreshStarts")
     void refreshStartRefusesHostileBodies(String body) throws Exception {
-        refused(() -> refreshes.list().size(), language -> post("/api/refreshes")
+        refused(() -> query.list().size(), language -> post("/api/refreshes")
                 .contentType(MediaType.APPLICATION_JSON).content(body).with(httpBasic("coordinator", "coordinator")));
     }
 

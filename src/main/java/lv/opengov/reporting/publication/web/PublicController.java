@@ -41,10 +41,10 @@ class PublicController {
     private final CycleService cycles;
     private final ReportService reports;
     private final PlanService plan;
-    private final lv.opengov.reporting.refresh.RefreshService refreshes;
+    private final lv.opengov.reporting.refresh.RefreshQuery refreshes;
 
     PublicController(CycleService cycles, ReportService reports, PlanService plan,
-            lv.opengov.reporting.refresh.RefreshService refreshes) {
+            lv.opengov.reporting.refresh.RefreshQuery refreshes) {
         this.refreshes = refreshes;
         this.cycles = cycles;
         this.reports = reports;

@@ -4,7 +4,8 @@ import lv.opengov.reporting.refresh.Opinion;
 import lv.opengov.reporting.refresh.OpinionRateLimit;
 import lv.opengov.reporting.refresh.PlanChange;
 import lv.opengov.reporting.refresh.PlanRefresh;
-import lv.opengov.reporting.refresh.RefreshConflictException;
+import lv.opengov.reporting.refresh.OpinionService;
+import lv.opengov.reporting.refresh.RefreshQuery;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.refresh.RefreshStatus;
 
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.plan.PlanVersions;
 import lv.opengov.reporting.common.PdfDocuments;
@@ -39,13 +39,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RefreshController {
 
     private final RefreshService refreshes;
+    private final OpinionService opinions;
+    private final RefreshQuery query;
     private final OpinionRateLimit rateLimit;
     private final PdfDocuments pdf;
     private final CurrentUser currentUser;
 
-    RefreshController(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf,
-            CurrentUser currentUser) {
+    RefreshController(RefreshService refreshes, OpinionService opinions, RefreshQuery query,
+            OpinionRateLimit rateLimit, PdfDocuments pdf, CurrentUser currentUser) {
         this.refreshes = refreshes;
+        this.opinions = opinions;
+        this.query = query;
         this.rateLimit = rateLimit;
         this.pdf = pdf;
         this.currentUser = currentUser;
@@ -87,41 +91,41 @@ class RefreshController {
 
     @GetMapping
     List<RefreshView> list() {
-        return refreshes.list().stream().map(RefreshView::of).toList();
+        return query.list().stream().map(RefreshView::of).toList();
     }
 
     @GetMapping("/{id}")
     RefreshView get(@PathVariable Long id) {
-        return RefreshView.of(refreshes.find(id));
+        return RefreshView.of(query.find(id));
     }
 
     /** From anyone, without login, while co-creation is open. */
     @PostMapping("/{id}/opinions")
-    ResponseEntity<Received> submit(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request,
+    ResponseEntity<Received> submit(@PathVariable Long id, @RequestBody OpinionService.OpinionRequest request,
             HttpServletRequest http) {
         rateLimit.check(http);
-        Opinion opinion = refreshes.submitOpinion(id, request);
+        Opinion opinion = opinions.submit(id, request);
         return ResponseEntity.status(201).body(new Received(opinion.getId(), opinion.getReceivedAt()));
     }
 
     /** An opinion that came by email or at a meeting. */
     @PostMapping("/{id}/opinions/registered")
     @PreAuthorize("@access.isCoordinator()")
-    ResponseEntity<OpinionView> register(@PathVariable Long id, @RequestBody RefreshService.OpinionRequest request) {
+    ResponseEntity<OpinionView> register(@PathVariable Long id, @RequestBody OpinionService.OpinionRequest request) {
         return ResponseEntity.status(201)
-                .body(OpinionView.of(refreshes.registerOpinion(id, request, currentUser.id())));
+                .body(OpinionView.of(opinions.register(id, request, currentUser.id())));
     }
 
     @GetMapping("/{id}/opinions")
     @PreAuthorize("@access.isCoordinator()")
     List<OpinionView> opinions(@PathVariable Long id) {
-        return refreshes.opinions(id).stream().map(OpinionView::of).toList();
+        return query.opinions(id).stream().map(OpinionView::of).toList();
     }
 
     @PutMapping("/{id}/opinions/{opinionId}/response")
     @PreAuthorize("@access.isCoordinator()")
     OpinionView respond(@PathVariable Long id, @PathVariable Long opinionId, @RequestBody ResponseRequest request) {
-        return OpinionView.of(refreshes.respond(id, opinionId, request.response(), request.reason(), currentUser.id()));
+        return OpinionView.of(opinions.respond(id, opinionId, request.response(), request.reason(), currentUser.id()));
     }
 
     @PostMapping("/{id}/changes")
@@ -132,33 +136,24 @@ class RefreshController {
 
     @GetMapping("/{id}/changes")
     List<PlanChange> changes(@PathVariable Long id) {
-        return refreshes.changes(id);
+        return query.changes(id);
     }
 
     /** The original and the refreshed plan compared, measure by measure. */
     @GetMapping("/{id}/comparison")
     List<PlanVersions.Difference> comparison(@PathVariable Long id) {
-        return refreshes.comparison(id);
+        return query.comparison(id);
     }
 
     @GetMapping(path = "/{id}/changes.html", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> document(@PathVariable Long id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .body(documentIn(id, LocaleContextHolder.getLocale()));
+                .body(query.document(id, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping(path = "/{id}/changes.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> documentPdf(@PathVariable Long id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .body(pdf.render(documentIn(id, LocaleContextHolder.getLocale())));
-    }
-
-    private String documentIn(Long id, Locale locale) {
-        PlanRefresh refresh = refreshes.find(id);
-        String document = "en".equals(locale.getLanguage()) ? refresh.getDocumentEn() : refresh.getDocumentLv();
-        if (document == null) {
-            throw new RefreshConflictException(refreshes.message("refresh.document.none"));
-        }
-        return document;
+                .body(pdf.render(query.document(id, LocaleContextHolder.getLocale())));
     }
 }

@@ -3,12 +3,15 @@ package lv.opengov.reporting.refresh.web;
 import lv.opengov.reporting.refresh.OpinionRateLimit;
 import lv.opengov.reporting.refresh.PlanRefresh;
 import lv.opengov.reporting.refresh.RefreshConflictException;
+import lv.opengov.reporting.refresh.OpinionService;
+import lv.opengov.reporting.refresh.RefreshQuery;
 import lv.opengov.reporting.refresh.RefreshService;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import lv.opengov.reporting.identity.CurrentUser;
 import lv.opengov.reporting.common.PdfDocuments;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,13 +37,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RefreshPages {
 
     private final RefreshService refreshes;
+    private final OpinionService opinions;
+    private final RefreshQuery query;
+    private final ServiceZone zone;
     private final OpinionRateLimit rateLimit;
     private final PdfDocuments pdf;
     private final CurrentUser currentUser;
 
-    RefreshPages(RefreshService refreshes, OpinionRateLimit rateLimit, PdfDocuments pdf,
-            CurrentUser currentUser) {
+    RefreshPages(RefreshService refreshes, OpinionService opinions, RefreshQuery query, OpinionRateLimit rateLimit,
+            PdfDocuments pdf, CurrentUser currentUser, ServiceZone zone) {
         this.refreshes = refreshes;
+        this.opinions = opinions;
+        this.query = query;
+        this.zone = zone;
         this.pdf = pdf;
         this.rateLimit = rateLimit;
         this.currentUser = currentUser;
@@ -48,16 +57,16 @@ class RefreshPages {
 
     @GetMapping("/public/refresh/{id}")
     String publicPage(@PathVariable Long id, Model model) {
-        PlanRefresh refresh = refreshes.find(id);
+        PlanRefresh refresh = query.find(id);
         if (refresh.getSchedulePublishedAt() == null) {
             throw new lv.opengov.reporting.common.NotFoundException("Refresh " + id + " is not public yet");
         }
         model.addAttribute("refresh", refresh);
-        model.addAttribute("open", refresh.isOpenForOpinions(refreshes.today()));
+        model.addAttribute("open", refresh.isOpenForOpinions(zone.today()));
         model.addAttribute("opinions", refresh.getOpinionsPublishedAt() == null ? java.util.List.of()
-                : refreshes.opinions(id));
+                : query.opinions(id));
         model.addAttribute("changes", refresh.getOpinionsPublishedAt() == null ? java.util.List.of()
-                : refreshes.changes(id));
+                : query.changes(id));
         return "public/refresh";
     }
 
@@ -76,7 +85,7 @@ class RefreshPages {
     }
 
     private String publishedDocument(Long id) {
-        PlanRefresh refresh = refreshes.find(id);
+        PlanRefresh refresh = query.find(id);
         String document = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? refresh.getDocumentEn()
                 : refresh.getDocumentLv();
         if (refresh.getOpinionsPublishedAt() == null || document == null) {
@@ -86,11 +95,11 @@ class RefreshPages {
     }
 
     @PostMapping("/public/refresh/{id}/opinions")
-    String send(@PathVariable Long id, @ModelAttribute RefreshService.OpinionRequest request, HttpServletRequest http,
+    String send(@PathVariable Long id, @ModelAttribute OpinionService.OpinionRequest request, HttpServletRequest http,
             RedirectAttributes redirect, Model model) {
         try {
             rateLimit.check(http);
-            refreshes.submitOpinion(id, request);
+            opinions.submit(id, request);
         } catch (InvalidInputException | RefreshConflictException | lv.opengov.reporting.common.TooManyRequestsException e) {
             publicPage(id, model);
             model.addAttribute("problems", e instanceof InvalidInputException invalid ? invalid.getErrors() : java.util.List.of());
@@ -105,9 +114,9 @@ class RefreshPages {
     @GetMapping("/refreshes/{id}")
     @PreAuthorize("@access.isCoordinator()")
     String page(@PathVariable Long id, Model model) {
-        model.addAttribute("refresh", refreshes.find(id));
-        model.addAttribute("opinions", refreshes.opinions(id));
-        model.addAttribute("changes", refreshes.changes(id));
+        model.addAttribute("refresh", query.find(id));
+        model.addAttribute("opinions", query.opinions(id));
+        model.addAttribute("changes", query.changes(id));
         return "refresh/page";
     }
 
@@ -116,7 +125,7 @@ class RefreshPages {
     String respond(@PathVariable Long id, @PathVariable Long opinionId, @RequestParam(required = false) String response,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            refreshes.respond(id, opinionId, response, reason, currentUser.id());
+            opinions.respond(id, opinionId, response, reason, currentUser.id());
         } catch (InvalidInputException | RefreshConflictException e) {
             redirect.addFlashAttribute("problems", e instanceof InvalidInputException invalid ? invalid.getErrors()
                     : java.util.List.of(e.getMessage()));

@@ -1,0 +1,59 @@
+package lv.opengov.reporting.refresh;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.common.ServiceZone;
+import lv.opengov.reporting.identity.Groups;
+import lv.opengov.reporting.notification.Outbox;
+import lv.opengov.reporting.notification.OutgoingMail;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The refresh's reminders and escalations to the coordinators, one a day per kind at the most. */
+@Component
+@Transactional
+class RefreshMails {
+
+    private static final Locale LATVIAN = Locale.forLanguageTag("lv");
+
+    private final RefreshQuery refreshes;
+    private final IdentityService identityService;
+    private final Outbox outbox;
+    private final RefreshMessages messages;
+    private final ServiceZone zone;
+
+    RefreshMails(RefreshQuery refreshes, IdentityService identityService, Outbox outbox, RefreshMessages messages,
+            ServiceZone zone) {
+        this.refreshes = refreshes;
+        this.identityService = identityService;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.zone = zone;
+    }
+
+    /**
+     * Mails the coordinators about a step of the refresh; {@code kind} is the model's notice
+     * ({@code schedule-reminder}, {@code schedule-overdue}, {@code submission-reminder}, {@code submission-overdue}).
+     */
+    public void notifyCoordinators(Long refreshId, String kind) {
+        PlanRefresh refresh = refreshes.find(refreshId);
+        List<String> to = identityService.createUserQuery().memberOfGroup(Groups.COORDINATORS).list().stream()
+                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        LocalDate due = kind.startsWith("schedule") ? refresh.scheduleDue() : refresh.getOgpDeadline();
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("due", LatvianCalendar.longDate(due, LATVIAN));
+        model.put("refreshId", refreshId);
+        outbox.queue(new OutgoingMail("refresh:" + refreshId + ":" + kind + ":" + zone.today(), "refresh-notice", to,
+                List.of(), LATVIAN, model, List.of(messages.in(LATVIAN, "mail.refresh-notice." + kind)), null));
+    }
+}
