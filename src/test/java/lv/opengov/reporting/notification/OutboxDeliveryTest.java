@@ -202,7 +202,7 @@ class OutboxDeliveryTest {
         MailMessage mail = new TransactionTemplate(transactionManager).execute(status -> outbox.queue(
                 new OutgoingMail("test:render", "measure-assigned", List.of("x@example.org"), List.of(),
                         Locale.ENGLISH, Map.of("institution", institution, "assignments", List.of(
-                                new lv.opengov.reporting.plan.PlanImportService.Assignment("9.9",
+                                new lv.opengov.reporting.plan.MeasureAssignment("9.9",
                                         null, "<script>alert(1)</script>", false))),
                         List.of(1), null)));
         assertThat(mail.getSubject()).isEqualTo("Action plan: your institution now has one new measure");
