@@ -136,7 +136,7 @@ public class ReportExports {
         Context context = new Context(report.locale());
         context.setVariable("report", report);
         context.setVariable("pdf", true);
-        String html = templates.process("report/consolidated", context);
+        String html = templates.process("publication/consolidated", context);
         return pdfDocuments.render(html);
     }
 

@@ -9,26 +9,18 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 
-/** The consolidated report as a page and as the contract's exports. */
-@Controller
+/** The consolidated report as the contract's files: spreadsheet, CSV and PDF; its page is {@link ReportPages}'. */
+@RestController
 class ReportController {
 
     private final ReportExports exports;
 
     ReportController(ReportExports exports) {
         this.exports = exports;
-    }
-
-    @GetMapping("/cycles/{id}/report")
-    String page(@PathVariable Long id, Model model) {
-        model.addAttribute("report", exports.report(id, LocaleContextHolder.getLocale()));
-        model.addAttribute("pdf", false);
-        return "report/page";
     }
 
     @GetMapping("/api/cycles/{id}/report.xlsx")

@@ -67,7 +67,7 @@ class RefreshPages {
                 : query.opinions(id));
         model.addAttribute("changes", refresh.getOpinionsPublishedAt() == null ? java.util.List.of()
                 : query.changes(id));
-        return "public/refresh";
+        return "refresh/public";
     }
 
     /** The published changes document, for anyone: unknown until the opinions and changes are published. */
@@ -105,7 +105,7 @@ class RefreshPages {
             model.addAttribute("problems", e instanceof InvalidInputException invalid ? invalid.getErrors() : java.util.List.of());
             model.addAttribute("problem", e instanceof InvalidInputException ? null : e.getMessage());
             model.addAttribute("form", request);
-            return "public/refresh";
+            return "refresh/public";
         }
         redirect.addFlashAttribute("thanks", true);
         return "redirect:/public/refresh/" + id;

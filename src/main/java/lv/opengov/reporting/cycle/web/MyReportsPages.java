@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
  * are theirs to work on, with the way into Tasklist.
  */
 @Controller
-class MyReportsPage {
+class MyReportsPages {
 
     private final CycleService cycles;
     private final CycleSchedule schedule;
     private final Access access;
 
-    MyReportsPage(CycleService cycles, CycleSchedule schedule, Access access) {
+    MyReportsPages(CycleService cycles, CycleSchedule schedule, Access access) {
         this.cycles = cycles;
         this.schedule = schedule;
         this.access = access;
@@ -61,6 +61,6 @@ class MyReportsPage {
         model.addAttribute("toSubmit", toSubmit);
         model.addAttribute("toReview", toReview);
         model.addAttribute("done", done);
-        return "home/my";
+        return "cycle/my";
     }
 }

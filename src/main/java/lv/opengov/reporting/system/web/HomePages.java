@@ -6,11 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** After login each role lands on its own start page. */
 @Controller
-class HomeController {
+class HomePages {
 
     private final Access access;
 
-    HomeController(Access access) {
+    HomePages(Access access) {
         this.access = access;
     }
 
@@ -28,6 +28,6 @@ class HomeController {
         if (access.isBoardMember()) {
             return "redirect:/public";
         }
-        return "home";
+        return "system/home";
     }
 }
