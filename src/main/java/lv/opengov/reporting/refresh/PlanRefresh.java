@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** One refresh of the four-year plan at mid-term, with the evidence OGP asks for. */
 @Entity
@@ -130,6 +131,11 @@ public class PlanRefresh {
     /** The day the schedule is due: two weeks before co-creation starts. */
     public LocalDate scheduleDue() {
         return coCreationStart.minusDays(SCHEDULE_LEAD_DAYS);
+    }
+
+    /** The changes document in the reader's language, Latvian unless English is asked for; null until published. */
+    public String document(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? documentEn : documentLv;
     }
 
     /** How the audit log names a refresh. */

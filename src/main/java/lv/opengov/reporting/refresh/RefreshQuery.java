@@ -61,8 +61,7 @@ public class RefreshQuery {
 
     /** The changes document in Latvian or English; a conflict until the opinions and changes are published. */
     public String document(Long refreshId, Locale locale) {
-        PlanRefresh refresh = find(refreshId);
-        String document = "en".equals(locale.getLanguage()) ? refresh.getDocumentEn() : refresh.getDocumentLv();
+        String document = find(refreshId).document(locale);
         if (document == null) {
             throw new RefreshConflictException(messages.get("refresh.document.none"));
         }

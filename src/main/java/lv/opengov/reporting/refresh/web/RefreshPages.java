@@ -86,8 +86,7 @@ class RefreshPages {
 
     private String publishedDocument(Long id) {
         PlanRefresh refresh = query.find(id);
-        String document = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? refresh.getDocumentEn()
-                : refresh.getDocumentLv();
+        String document = refresh.document(LocaleContextHolder.getLocale());
         if (refresh.getOpinionsPublishedAt() == null || document == null) {
             throw new NotFoundException("The changes of refresh " + id + " are not published");
         }
