@@ -99,10 +99,7 @@ class AuditLogTest {
         runDueJobs(cycle);
         Task approval = tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
-        ProcessTestSupport.as(identity, "coordinator", () -> {
-            tasks.complete(approval.getId());
-            return null;
-        });
+        ProcessTestSupport.completeAs(identity, tasks, "coordinator", approval.getId(), Map.of());
         runDueJobs(cycle);
         assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.PUBLISHED);
 

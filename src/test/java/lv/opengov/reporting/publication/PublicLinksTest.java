@@ -22,19 +22,13 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.refresh.PlanRefreshProcess;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
-import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.support.RefreshFixture;
 import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.TestClock;
-import lv.opengov.reporting.support.TestClockConfig;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,7 +39,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @ReportingTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(TestClockConfig.class)
 class PublicLinksTest {
 
     private static final Pattern LINK = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
@@ -61,13 +54,7 @@ class PublicLinksTest {
     RefreshService refreshes;
 
     @Autowired
-    TaskService tasks;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
+    RefreshFixture refreshFixture;
 
     @Autowired
     TestClock clock;
@@ -84,26 +71,18 @@ class PublicLinksTest {
         cycle = fixture.publish(cycle);
 
         LocalDate start = refreshes.today().plusDays(30);
-        unpublished = refreshes.start(new RefreshService.RefreshRequest(start.plusDays(60).toString(),
-                start.plusDays(70).toString(), start.plusDays(200).toString()), "coordinator").getId();
-        complete(unpublished, PlanRefreshProcess.TASK_SCHEDULE, Map.of("schedule", "Otrais grafiks."));
-        runJobs(unpublished);
-
-        published = refreshes.start(new RefreshService.RefreshRequest(start.toString(), start.plusDays(10).toString(),
-                start.plusDays(100).toString()), "coordinator").getId();
-        complete(published, PlanRefreshProcess.TASK_SCHEDULE, Map.of("schedule", "Sanāksme 12. maijā."));
-        runJobs(published);
-        clock.moveTo(start.atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(3600));
+        unpublished = refreshFixture.scheduled(start.plusDays(60), start.plusDays(70), start.plusDays(200)).getId();
+        published = refreshFixture.collectingOpinions(start, start.plusDays(10), start.plusDays(100)).getId();
         mvc.perform(post("/api/refreshes/" + published + "/opinions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"measureCode\":\"3.2\",\"text\":\"Vairāk dialogu reģionos.\"}"))
                 .andExpect(status().isCreated());
         clock.moveTo(start.plusDays(11).atStartOfDay(ZoneId.of("Europe/Riga")).toInstant());
-        runJobs(published);
+        refreshFixture.runDueJobs(published);
         long opinion = refreshes.opinions(published).get(0).getId();
         refreshes.respond(published, opinion, "ACCEPTED", "Iekļauts plānā.", "coordinator");
-        complete(published, PlanRefreshProcess.TASK_RESPOND, Map.of());
-        complete(published, PlanRefreshProcess.TASK_UPDATE, Map.of());
-        runJobs(published);
+        refreshFixture.complete(published, PlanRefreshProcess.TASK_RESPOND, Map.of());
+        refreshFixture.complete(published, PlanRefreshProcess.TASK_UPDATE, Map.of());
+        refreshFixture.runDueJobs(published);
         assertThat(refreshes.find(published).getOpinionsPublishedAt()).isNotNull();
     }
 
@@ -194,25 +173,5 @@ class PublicLinksTest {
             return null;
         }
         return resolved.getRawQuery() == null ? path : path + "?" + resolved.getRawQuery();
-    }
-
-    private void complete(Long refreshId, String taskKey, Map<String, Object> variables) throws Exception {
-        String instance = refreshes.find(refreshId).getProcessInstanceId();
-        String task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult()
-                .getId();
-        ProcessTestSupport.as(identity, "coordinator", () -> {
-            tasks.complete(task, variables);
-            return null;
-        });
-    }
-
-    /** Runs the refresh's jobs that are due by the test clock. */
-    private void runJobs(Long refreshId) {
-        String instance = refreshes.find(refreshId).getProcessInstanceId();
-        for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
-            if (job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(clock.instant())) {
-                management.executeJob(job.getId());
-            }
-        }
     }
 }

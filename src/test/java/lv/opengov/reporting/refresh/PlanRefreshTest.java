@@ -1,5 +1,7 @@
 package lv.opengov.reporting.refresh;
 
+import static lv.opengov.reporting.support.ClientAddresses.from;
+import static lv.opengov.reporting.support.ClientAddresses.fromNewAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -19,11 +21,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.TestClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -39,37 +41,20 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The OGP refreshed-plan cycle, every path, through the API as coordinators and the public use it,
- * on the real engine with time moved forward to each timer's moment.
+ * on the real engine with time moved forward to each timer's moment. A refresh changes the plan, so
+ * these tests run on a database of their own, and the other tests keep the plan as seeded.
  */
-@SpringBootTest(properties = "reporting.refresh.opinions-per-address=1000")
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
-@Import(PlanRefreshTest.Time.class)
+@ReportingTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:plan-refresh;DB_CLOSE_DELAY=-1")
 class PlanRefreshTest {
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
-
-    private static final AtomicInteger ADDRESS = new AtomicInteger(1);
 
     @Autowired
     MockMvc mvc;
@@ -270,18 +255,32 @@ class PlanRefreshTest {
     // --- starting and the opinion intake -----------------------------------------------------------
 
     @Test
-    void refreshStartIsCheckedAndExplained() throws Exception {
+    void coCreationStartingWithinFourteenDaysIsRefused() throws Exception {
         LocalDate today = refreshes.today();
         startRequest(today.plusDays(10), today.plusDays(20), null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("coCreationStart"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("14")));
+    }
+
+    @Test
+    void coCreationEndingBeforeItStartsIsRefused() throws Exception {
+        LocalDate today = refreshes.today();
         startRequest(today.plusDays(30), today.plusDays(20), null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("coCreationEnd"));
+    }
+
+    @Test
+    void anOgpDeadlineBeforeCoCreationEndsIsRefused() throws Exception {
+        LocalDate today = refreshes.today();
         startRequest(today.plusDays(30), today.plusDays(40), today.plusDays(35).toString())
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("ogpDeadline"));
+    }
+
+    @Test
+    void onlyCoordinatorsStartARefresh() throws Exception {
         mvc.perform(post("/api/refreshes").contentType(MediaType.APPLICATION_JSON).content("{}")
                         .with(httpBasic("vk", "vk")))
                 .andExpect(status().isForbidden());
@@ -319,41 +318,39 @@ class PlanRefreshTest {
     }
 
     @Test
-    void oneAddressCannotFloodTheIntake() throws Exception {
+    void oneAddressCannotFloodTheIntake(@Value("${reporting.refresh.opinions-per-address:5}") int limit)
+            throws Exception {
         LocalDate start = spring(4);
         PlanRefresh refresh = start(start, start.plusDays(40), null);
-        String address = "192.0.2." + ADDRESS.incrementAndGet();
         int accepted = 0;
         int refused = 0;
-        for (int i = 0; i < 1001; i++) {
+        for (int i = 0; i <= limit; i++) {
             int code = mvc.perform(post("/api/refreshes/" + refresh.getId() + "/opinions")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"measureCode\":\"3.2\",\"text\":\"x\"}")
-                    .with(request -> {
-                        request.setRemoteAddr(address);
-                        return request;
-                    })).andReturn().getResponse().getStatus();
+                    .with(from("192.0.2.77"))).andReturn().getResponse().getStatus();
             if (code == 429) {
                 refused++;
             } else {
                 accepted++;
             }
         }
-        assertThat(accepted).isEqualTo(1000);
+        assertThat(accepted).isEqualTo(limit);
         assertThat(refused).isEqualTo(1);
     }
 
     // --- helpers -----------------------------------------------------------------------------------
 
-    /** A co-creation start in the spring after the test clock's year, a different week for each test. */
     @Test
-    void shouldStartARefreshFromTasklistsStartFormWithTheApisChecks() throws Exception {
-        // Tasklist offers coordinators the two processes started by hand, never a single report
+    void tasklistOffersCoordinatorsTheTwoProcessesStartedByHandNeverASingleReport() throws Exception {
         List<String> startable = ProcessTestSupport.as(identityService, "coordinator", () -> engine
                 .getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
                 .startablePermissionCheck().latestVersion().list().stream()
                 .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey).sorted().toList());
         assertThat(startable).containsExactly(PlanRefreshProcess.KEY, "reporting-cycle");
+    }
 
+    @Test
+    void shouldStartARefreshFromTasklistsStartFormWithTheApisChecks() throws Exception {
         LocalDate start = spring(3);
         String definition = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(PlanRefreshProcess.KEY).latestVersion().singleResult().getId();
@@ -377,6 +374,7 @@ class PlanRefreshTest {
         assertThat(runtimeService.getVariables(started.getId())).isEmpty();
     }
 
+    /** A co-creation start in the spring after the test clock's year, a different week for each test. */
     private LocalDate spring(int week) {
         return LocalDate.of(refreshes.today().getYear() + 1, 3, 2).plusWeeks(week);
     }
@@ -396,11 +394,7 @@ class PlanRefreshTest {
 
     private ResultActions opinion(PlanRefresh refresh, Map<String, Object> body) throws Exception {
         return mvc.perform(post("/api/refreshes/" + refresh.getId() + "/opinions").contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(body)).header("Accept-Language", "en")
-                .with(request -> {
-                    request.setRemoteAddr("198.51.100." + ADDRESS.incrementAndGet() % 250);
-                    return request;
-                }));
+                .content(json.writeValueAsString(body)).header("Accept-Language", "en").with(fromNewAddress()));
     }
 
     private void respond(PlanRefresh refresh, long opinionId, String response, String reason) throws Exception {
@@ -433,10 +427,7 @@ class PlanRefreshTest {
     }
 
     private void complete(String user, Task task, Map<String, Object> variables) throws Exception {
-        ProcessTestSupport.as(identityService, user, () -> {
-            taskService.complete(task.getId(), variables);
-            return null;
-        });
+        ProcessTestSupport.completeAs(identityService, taskService, user, task.getId(), variables);
     }
 
     /** Runs the instance's one due-now job: a timer whose moment the clock has reached, or an async step. */

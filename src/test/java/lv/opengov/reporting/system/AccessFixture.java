@@ -2,6 +2,7 @@ package lv.opengov.reporting.system;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,17 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.PlanRefresh;
-import lv.opengov.reporting.refresh.PlanRefreshProcess;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.support.CycleFixture;
-import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.support.RefreshFixture;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -43,7 +42,7 @@ final class AccessFixture {
     private static final List<String> INSTITUTIONS = List.of("VK", "VAS");
 
     private final CycleFixture cycles;
-    private final CycleService cycleService;
+    private final RefreshFixture refreshFixture;
     private final RefreshService refreshes;
     private final PlanService plan;
     private final Outbox outbox;
@@ -55,10 +54,10 @@ final class AccessFixture {
     private Task spare;
     private final Map<String, Set<String>> markers = new HashMap<>();
 
-    AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, PlanService plan,
+    AccessFixture(CycleFixture cycles, RefreshFixture refreshFixture, RefreshService refreshes, PlanService plan,
             Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
         this.cycles = cycles;
-        this.cycleService = cycleService;
+        this.refreshFixture = refreshFixture;
         this.refreshes = refreshes;
         this.plan = plan;
         this.outbox = outbox;
@@ -70,15 +69,8 @@ final class AccessFixture {
         ReportingCycle published = cycles.openCycle("Piekļuves pārbaude: publicēta");
         cycles.submit(published, "4.3", "vk", CycleFixture.report("COMPLETE", "Dialogi notikuši."));
         cycles.review(published, "4.3", Map.of("decision", "ACCEPT"));
-        cycleService.close(published.getId());
-        var management = engine.getManagementService();
+        cycles.publish(published);
         var tasks = engine.getTaskService();
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
-        tasks.complete(tasks.createTaskQuery().processInstanceId(published.getProcessInstanceId()).singleResult()
-                .getId());
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
         values.put("publishedCycleId", published.getId().toString());
         values.put("absentDay", "2099-01-05");
 
@@ -101,17 +93,8 @@ final class AccessFixture {
                 new ByteArrayInputStream("Pierādījums".getBytes(StandardCharsets.UTF_8))).getId());
         values.put("outboxId", String.valueOf(outbox.listForCycle(open.getId()).get(0).getId()));
 
-        String start = refreshes.today().plusDays(30).toString();
-        PlanRefresh refresh = refreshes.start(new RefreshService.RefreshRequest(start,
-                refreshes.today().plusDays(60).toString(), refreshes.today().plusDays(90).toString()), "coordinator");
-        Task schedule = tasks.createTaskQuery().processInstanceId(refresh.getProcessInstanceId())
-                .taskDefinitionKey(PlanRefreshProcess.TASK_SCHEDULE).singleResult();
-        ProcessTestSupport.as(engine.getIdentityService(), "coordinator", () -> {
-            tasks.complete(schedule.getId(), Map.of("schedule", "12. maijā — atklātā sanāksme."));
-            return null;
-        });
-        management.executeJob(management.createJobQuery().processInstanceId(refresh.getProcessInstanceId())
-                .singleResult().getId());
+        LocalDate today = refreshes.today();
+        PlanRefresh refresh = refreshFixture.scheduled(today.plusDays(30), today.plusDays(60), today.plusDays(90));
         values.put("refreshId", refresh.getId().toString());
         values.put("opinionId", refreshes.registerOpinion(refresh.getId(), new RefreshService.OpinionRequest(
                 "Biedrība", "valde@example.org", "3.2", null, "Iekļaujiet jauniešus.", null, "EMAIL"),
@@ -173,7 +156,7 @@ final class AccessFixture {
     Map<String, Integer> state() {
         Map<String, Integer> state = new TreeMap<>();
         List<String> tables = jdbc.queryForList("select table_name from information_schema.tables where "
-                + "table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class);
+                + "upper(table_schema) = 'PUBLIC' and table_type = 'BASE TABLE'", String.class);
         for (String table : tables) {
             String upper = table.toUpperCase(Locale.ROOT);
             boolean engineTable = upper.startsWith("ACT_");

@@ -17,20 +17,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.identity.IdentitySetup;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.ClientAddresses;
+import lv.opengov.reporting.support.RefreshFixture;
+import lv.opengov.reporting.support.ReportingTest;
+import lv.opengov.reporting.support.WebSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -50,18 +51,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
@@ -74,10 +71,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in its own servlet, so those rows go over a real port; the project's routes go through MockMvc with
  * a CSRF token, so that a refusal is the route's own and not the CSRF check's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
-@Import(CycleFixture.class)
+@ReportingTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
@@ -103,13 +97,11 @@ class AccessMatrixTest {
 
     private AccessFixture fixture;
 
-    private final AtomicInteger addresses = new AtomicInteger();
-
     @BeforeAll
-    void fixture(@Autowired CycleFixture cycles, @Autowired CycleService cycleService,
+    void fixture(@Autowired CycleFixture cycles, @Autowired RefreshFixture refreshFixture,
             @Autowired RefreshService refreshes, @Autowired Outbox outbox, @Autowired ProcessEngine engine,
             @Autowired JdbcTemplate jdbc) throws Exception {
-        fixture = new AccessFixture(cycles, cycleService, refreshes, planService, outbox, engine, jdbc).build();
+        fixture = new AccessFixture(cycles, refreshFixture, refreshes, planService, outbox, engine, jdbc).build();
     }
 
     @AfterAll
@@ -175,11 +167,7 @@ class AccessMatrixTest {
             request.accept("text/html");
         }
         // each call from an address of its own: the opinion rows must meet the route, not its rate limit
-        int address = addresses.incrementAndGet();
-        request.with(r -> {
-            r.setRemoteAddr("10.9." + (address / 250) + "." + (address % 250 + 1));
-            return r;
-        });
+        request.with(ClientAddresses.fromNewAddress());
         Body body = body(row.body(), caller);
         if (body != null) {
             request.contentType(body.type()).content(body.content());
@@ -193,8 +181,7 @@ class AccessMatrixTest {
     private Answer callEngine(AccessMatrix.Row row, String path, String caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (!caller.equals("anonymous")) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((caller + ":" + caller).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", WebSession.basic(caller, caller));
         }
         Body body = body(row.body(), caller);
         if (body != null) {
@@ -396,6 +383,10 @@ class AccessMatrixTest {
     void engineRestRequiresAuthentication() {
         ResponseEntity<String> anonymous = rest.getForEntity("/engine-rest/task", String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void engineRestRefusesAWrongPasswordAndTakesTheRightOne() {
         ResponseEntity<String> wrong = rest.withBasicAuth("fm", "nope").getForEntity("/engine-rest/task", String.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> known = rest.withBasicAuth("vk", "vk").getForEntity("/engine-rest/task", String.class);
@@ -458,11 +449,14 @@ class AccessMatrixTest {
     }
 
     @Test
-    void webAppsSendVisitorsToTheOneLoginAndRefuseTheirOwn() {
+    void webAppsSendVisitorsToTheOneLogin() {
         // (the test client follows the redirect)
         ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(tasklist.getBody()).contains("action=\"/login\"").doesNotContain("Camunda Tasklist");
-        // Camunda's own password check would pass by the login throttle
+    }
+
+    @Test
+    void webAppsRefuseTheirOwnLoginWhichWouldPassByTheLoginThrottle() {
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED);
         ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",

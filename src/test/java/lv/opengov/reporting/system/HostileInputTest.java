@@ -1,6 +1,7 @@
 package lv.opengov.reporting.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static lv.opengov.reporting.support.ClientAddresses.fromNewAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -23,23 +23,16 @@ import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
-import lv.opengov.reporting.refresh.PlanRefreshProcess;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
-import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.support.RefreshFixture;
 import lv.opengov.reporting.support.ReportingTest;
-import lv.opengov.reporting.support.TestClock;
-import lv.opengov.reporting.support.TestClockConfig;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -53,11 +46,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and a JSON message in the caller's language, nothing is stored, and no answer shows internals.
  */
 @ReportingTest
-@Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 
-    private static final java.util.concurrent.atomic.AtomicInteger ADDRESS = new java.util.concurrent.atomic.AtomicInteger();
     private static final String MEGABYTE = "x".repeat(1_000_000);
     private static final byte[] BAD_UTF8 = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
         (byte) 0xFF, '"', '}'};
@@ -92,16 +83,7 @@ class HostileInputTest {
     Outbox outbox;
 
     @Autowired
-    TaskService tasks;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    TestClock clock;
+    RefreshFixture refreshFixture;
 
     private ReportingCycle open;
     private Long refresh;
@@ -110,18 +92,7 @@ class HostileInputTest {
     void cycleAndRefreshOpenForInput() throws Exception {
         open = fixture.openCycle("Naidīgas ievades pārbaude");
         LocalDate start = refreshes.today().plusDays(20);
-        refresh = refreshes.start(new RefreshService.RefreshRequest(start.toString(), start.plusDays(30).toString(),
-                start.plusDays(60).toString()), "coordinator").getId();
-        String instance = refreshes.find(refresh).getProcessInstanceId();
-        String task = tasks.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(PlanRefreshProcess.TASK_SCHEDULE).singleResult().getId();
-        ProcessTestSupport.as(identity, "coordinator", () -> {
-            tasks.complete(task, java.util.Map.of("schedule", "Grafiks."));
-            return null;
-        });
-        management.createJobQuery().processInstanceId(instance).list().stream().filter(j -> j.getDuedate() == null)
-                .forEach(j -> management.executeJob(j.getId()));
-        clock.moveTo(start.atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(3600));
+        refresh = refreshFixture.collectingOpinions(start, start.plusDays(30), start.plusDays(60)).getId();
     }
 
     // --- the requests ------------------------------------------------------------------------------
@@ -302,25 +273,25 @@ class HostileInputTest {
     @MethodSource("hostileOpinions")
     void publicOpinionFormRefusesHostileBodies(String body) throws Exception {
         refused(() -> refreshes.opinions(refresh).size(), language -> post("/api/refreshes/" + refresh + "/opinions")
-                .contentType(MediaType.APPLICATION_JSON).content(body).with(newAddress()));
+                .contentType(MediaType.APPLICATION_JSON).content(body).with(fromNewAddress()));
     }
 
     @Test
     void publicOpinionFormRefusesInvalidUtf8BadIdsAndTheSameOpinionTwice() throws Exception {
         Supplier<Object> count = () -> refreshes.opinions(refresh).size();
         refused(count, language -> post("/api/refreshes/" + refresh + "/opinions")
-                .contentType(MediaType.APPLICATION_JSON).content(BAD_UTF8).with(newAddress()));
+                .contentType(MediaType.APPLICATION_JSON).content(BAD_UTF8).with(fromNewAddress()));
         for (String id : BAD_IDS) {
             refused(count, language -> post(java.net.URI.create("/api/refreshes/" + id + "/opinions"))
                     .contentType(MediaType.APPLICATION_JSON).content(opinion("3.2", "Labs.", null, null))
-                    .with(newAddress()));
+                    .with(fromNewAddress()));
         }
         String body = opinion("4.3", "Dialogi arī Latgalē.", "Jānis", "janis@example.org");
         assertThat(mvc.perform(post("/api/refreshes/" + refresh + "/opinions").contentType(MediaType.APPLICATION_JSON)
-                .content(body).with(newAddress())).andReturn().getResponse().getStatus()).isEqualTo(201);
+                .content(body).with(fromNewAddress())).andReturn().getResponse().getStatus()).isEqualTo(201);
         int stored = refreshes.opinions(refresh).size();
         refused(count, language -> post("/api/refreshes/" + refresh + "/opinions")
-                .contentType(MediaType.APPLICATION_JSON).content(body).with(newAddress()));
+                .contentType(MediaType.APPLICATION_JSON).content(body).with(fromNewAddress()));
         assertThat(refreshes.opinions(refresh)).hasSize(stored);
     }
 
@@ -386,15 +357,6 @@ class HostileInputTest {
         assertThat(node.path("status").asInt()).isEqualTo(response.getStatus());
         assertThat(node.path("message").asText()).isNotBlank();
         return node.path("message").asText() + node.path("errors");
-    }
-
-    /** Each opinion from an address of its own, so that the intake's rate limit is not what refuses it. */
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor newAddress() {
-        int n = ADDRESS.incrementAndGet();
-        return request -> {
-            request.setRemoteAddr("10.9." + (n / 250) % 250 + "." + n % 250);
-            return request;
-        };
     }
 
     private static String cycle(String name, String date) {
