@@ -86,7 +86,10 @@ class EngineInputTest {
                         "completion"),
                 new Case("completion as a number", variables("completion", "{\"value\":5,\"type\":\"Integer\"}",
                         "progress", GOOD_PROGRESS), "completion"),
-                new Case("progress missing", variables("completion", GOOD_COMPLETION), "progress"),
+                // emptied rather than left out: a field left out keeps the form's value, and the form
+                // opens with the answers a report accepted in an earlier cycle
+                new Case("progress emptied", variables("completion", GOOD_COMPLETION, "progress", text("")),
+                        "progress"),
                 new Case("progress of 1 MB", variables("completion", GOOD_COMPLETION, "progress",
                         text("x".repeat(1024 * 1024))), "progress"),
                 new Case("progress as a number", variables("completion", GOOD_COMPLETION, "progress",
