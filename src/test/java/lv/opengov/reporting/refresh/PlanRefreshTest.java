@@ -25,6 +25,7 @@ import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.support.ProcessTestSupport;
+import lv.opengov.reporting.support.RefreshFixture;
 import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.TestClock;
 import org.apache.pdfbox.Loader;
@@ -40,6 +41,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -91,6 +95,9 @@ class PlanRefreshTest {
 
     @Autowired
     lv.opengov.reporting.plan.PlanVersions versions;
+
+    @Autowired
+    RefreshFixture refreshFixture;
 
     @BeforeEach
     void init() {
@@ -286,35 +293,45 @@ class PlanRefreshTest {
                 .andExpect(status().isForbidden());
     }
 
-    @Test
-    void badOpinionsAreRefusedWithAClearErrorAndNothingIsStored() throws Exception {
-        LocalDate start = spring(3);
-        PlanRefresh refresh = start(start, start.plusDays(40), null);
-        complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SCHEDULE), Map.of("schedule", "Grafiks."));
-        runJob(instance(refresh));
-        clock.moveTo(refresh.getCoCreationStart().atStartOfDay(ZoneId.of("Europe/Riga")).toInstant().plusSeconds(60));
+    private PlanRefresh openForOpinions(int week) throws Exception {
+        LocalDate start = spring(week);
+        return refreshFixture.collectingOpinions(start, start.plusDays(40), start.plusDays(80));
+    }
 
-        opinion(refresh, Map.of("measureCode", "3.2", "text", " ")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("text"));
-        opinion(refresh, Map.of("measureCode", "3.2", "text", "x".repeat(5001))).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value(containsString("5,000")));
-        opinion(refresh, Map.of("measureCode", "3.2", "text", "Labs <script>alert(1)</script>"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].message").value(containsString("HTML")));
-        opinion(refresh, Map.of("measureCode", "3.2", "text", "Labs priekšlikums.", "website", "http://spam.example"))
-                .andExpect(status().isBadRequest());
-        opinion(refresh, Map.of("measureCode", "9.9", "text", "Nav tāda pasākuma.")).andExpect(status().isBadRequest());
-        opinion(refresh, Map.of("text", "Bez temata.")).andExpect(status().isBadRequest());
-        opinion(refresh, Map.of("measureCode", "3.2", "text", "Labs.", "email", "nav-epasts")).andExpect(status().isBadRequest());
+    static List<Arguments> badOpinions() {
+        return List.of(
+                Arguments.of("a blank text", Map.of("measureCode", "3.2", "text", " "), "text"),
+                Arguments.of("a text of over 5,000 characters", Map.of("measureCode", "3.2", "text", "x".repeat(5001)),
+                        "5,000"),
+                Arguments.of("markup", Map.of("measureCode", "3.2", "text", "Labs <script>alert(1)</script>"), "HTML"),
+                Arguments.of("the trap field filled", Map.of("measureCode", "3.2", "text", "Labs priekšlikums.",
+                        "website", "http://spam.example"), null),
+                Arguments.of("an unknown measure", Map.of("measureCode", "9.9", "text", "Nav tāda pasākuma."), null),
+                Arguments.of("no subject", Map.of("text", "Bez temata."), null),
+                Arguments.of("a bad address", Map.of("measureCode", "3.2", "text", "Labs.", "email", "nav-epasts"), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOpinions")
+    void aBadOpinionIsRefusedWithAClearErrorAndNotStored(String kind, Map<String, Object> body, String explained)
+            throws Exception {
+        PlanRefresh refresh = openForOpinions(3);
+        ResultActions refused = opinion(refresh, body).andExpect(status().isBadRequest());
+        if (explained != null) {
+            refused.andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.hasValue(containsString(explained))));
+        }
         assertThat(refreshes.opinions(refresh.getId())).isEmpty();
+    }
 
-        // the public page's form, with its CSRF token, and the thanks
+    @Test
+    void thePublicPagesFormTakesAnOpinionWithItsCsrfToken() throws Exception {
+        PlanRefresh refresh = openForOpinions(5);
         mvc.perform(post("/public/refresh/" + refresh.getId() + "/opinions")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .param("measureCode", "4.3").param("text", "Dialogi arī reģionos."))
                 .andExpect(status().is3xxRedirection());
-        assertThat(refreshes.opinions(refresh.getId())).hasSize(1);
-        assertThat(refreshes.opinions(refresh.getId()).get(0).getChannel()).isEqualTo(Opinion.Channel.WEB);
+        assertThat(refreshes.opinions(refresh.getId())).singleElement()
+                .satisfies(opinion -> assertThat(opinion.getChannel()).isEqualTo(Opinion.Channel.WEB));
     }
 
     @Test

@@ -73,6 +73,14 @@ public class CycleFixture {
         }
     }
 
+    /** Runs the jobs of the cycle's own process that are due now by the engine's clock. */
+    public void runDueJobs(ReportingCycle cycle) {
+        for (Job job : management.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).executable()
+                .list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
     /** Closes the cycle as it stands, approves the consolidation and publishes it. */
     public ReportingCycle publish(ReportingCycle cycle) {
         cycles.close(cycle.getId());

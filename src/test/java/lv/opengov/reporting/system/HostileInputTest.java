@@ -5,7 +5,6 @@ import static lv.opengov.reporting.support.ClientAddresses.fromNewAddress;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -25,6 +24,7 @@ import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.PlanUploads;
 import lv.opengov.reporting.support.RefreshFixture;
 import lv.opengov.reporting.support.ReportingTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -309,23 +308,35 @@ class HostileInputTest {
                 .map(i -> i.getCode() + i.name(java.util.Locale.ENGLISH)).toList());
         refused(planState, language -> post("/api/plan/import?table=institutions").contentType("text/csv")
                 .content(table).with(httpBasic("coordinator", "coordinator")));
-        refused(planState, language -> multipart("/api/plan/import").file(new MockMultipartFile("institutions",
-                "institutions.csv", "text/csv", table.getBytes(StandardCharsets.UTF_8)))
+        refused(planState, language -> PlanUploads.importOf(PlanUploads.table("institutions", table))
                 .with(httpBasic("coordinator", "coordinator")));
     }
 
     @Test
-    void planImportRefusesInvalidUtf8UnknownTablesAndEmptyForms() throws Exception {
+    void planImportRefusesInvalidUtf8() throws Exception {
+        refused(() -> plan.listMeasures(), language -> post("/api/plan/import").contentType("text/csv")
+                .content(new byte[] {'c', 'o', 'd', 'e', (byte) 0xC3, (byte) 0x28, '\n'})
+                .with(httpBasic("coordinator", "coordinator")));
+    }
+
+    static Stream<String> hostileTableNames() {
+        return Stream.of("<script>alert(1)</script>", "' OR 1=1 --", "${7*7}", MEGABYTE.substring(0, 5000));
+    }
+
+    @ParameterizedTest(name = "table name {index}")
+    @MethodSource("hostileTableNames")
+    void planImportRefusesUnknownTablesAsAParameterAndAsAPart(String table) throws Exception {
         Supplier<Object> measures = () -> plan.listMeasures();
-        refused(measures, language -> post("/api/plan/import").contentType("text/csv").content(new byte[] {
-            'c', 'o', 'd', 'e', (byte) 0xC3, (byte) 0x28, '\n'}).with(httpBasic("coordinator", "coordinator")));
-        for (String table : List.of("<script>alert(1)</script>", "' OR 1=1 --", "${7*7}", MEGABYTE.substring(0, 5000))) {
-            refused(measures, language -> post("/api/plan/import").param("table", table).contentType("text/csv")
-                    .content("code\n").with(httpBasic("coordinator", "coordinator")));
-            refused(measures, language -> multipart("/api/plan/import").file(new MockMultipartFile(table, "x.csv",
-                    "text/csv", "code\n".getBytes(StandardCharsets.UTF_8))).with(httpBasic("coordinator", "coordinator")));
-        }
-        refused(measures, language -> multipart("/api/plan/import").with(httpBasic("coordinator", "coordinator")));
+        refused(measures, language -> post("/api/plan/import").param("table", table).contentType("text/csv")
+                .content("code\n").with(httpBasic("coordinator", "coordinator")));
+        refused(measures, language -> PlanUploads.importOf(PlanUploads.table(table, "code\n"))
+                .with(httpBasic("coordinator", "coordinator")));
+    }
+
+    @Test
+    void planImportRefusesAFormWithoutTables() throws Exception {
+        refused(() -> plan.listMeasures(), language -> PlanUploads.importOf()
+                .with(httpBasic("coordinator", "coordinator")));
     }
 
     // --- the one rule for every refusal ------------------------------------------------------------
