@@ -20,7 +20,7 @@ public class ServiceZone {
     private final ZoneId id;
     private final Clock clock;
 
-    ServiceZone(@Value("${reporting.zone:Europe/Riga}") ZoneId id, Clock clock) {
+    public ServiceZone(@Value("${reporting.zone:Europe/Riga}") ZoneId id, Clock clock) {
         this.id = id;
         this.clock = clock;
     }

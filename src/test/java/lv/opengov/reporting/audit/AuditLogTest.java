@@ -26,9 +26,7 @@ import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ProcessTestSupport;
 import lv.opengov.reporting.support.ReportingTest;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,9 +67,6 @@ class AuditLogTest {
     TransactionTemplate transactions;
 
     @Autowired
-    ManagementService management;
-
-    @Autowired
     TaskService tasks;
 
     @Autowired
@@ -96,14 +91,11 @@ class AuditLogTest {
 
         mvc.perform(post("/api/cycles/" + cycle.getId() + "/close").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isOk());
-        runDueJobs(cycle);
+        fixture.runDueJobs(cycle);
         Task approval = tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
-        ProcessTestSupport.as(identity, "coordinator", () -> {
-            tasks.complete(approval.getId());
-            return null;
-        });
-        runDueJobs(cycle);
+        ProcessTestSupport.completeAs(identity, tasks, "coordinator", approval.getId(), Map.of());
+        fixture.runDueJobs(cycle);
         assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.PUBLISHED);
 
         assertThat(entriesOf(cycle))
@@ -188,13 +180,6 @@ class AuditLogTest {
         return transactions.execute(status -> entries.findAll().stream()
                 .filter(e -> e.getAction() == AuditAction.CALENDAR_DAY_ADDED && day.toString().equals(e.getSubject()))
                 .toList());
-    }
-
-    private void runDueJobs(ReportingCycle cycle) {
-        for (Job job : management.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).executable()
-                .list()) {
-            management.executeJob(job.getId());
-        }
     }
 
     private static LocalDate nextWeekday(LocalDate date) {

@@ -11,6 +11,7 @@ import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.Browser;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.ReportingTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -19,19 +20,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * In a real browser: a coordinator follows a cycle's progress, and an institution's user works in
  * Tasklist in Latvian and submits a report through the form. Screenshots go to target/screenshots.
  */
 @ExtendWith(Browser.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-@Import(CycleFixture.class)
+@ReportingTest
 class BrowserTest {
 
     @LocalServerPort

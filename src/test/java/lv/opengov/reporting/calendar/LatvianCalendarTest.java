@@ -3,26 +3,24 @@ package lv.opengov.reporting.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import lv.opengov.reporting.cycle.CycleSchedule;
-import lv.opengov.reporting.support.ReportingTest;
+import lv.opengov.reporting.calendar.LatvianCalendars.InMemoryCalendarDays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** The worked dates of shared/calendar.md and every holiday of 2022–2030, against the real calendar. */
-@ReportingTest
+/**
+ * The worked dates of shared/calendar.md and every holiday of 2022–2030, against the real calendar
+ * over the data the migrations record, without Spring.
+ */
 class LatvianCalendarTest {
 
     /** Western Easter Sundays, from the astronomical tables. */
@@ -48,11 +46,7 @@ class LatvianCalendarTest {
             MonthDay.of(6, 23), MonthDay.of(6, 24), MonthDay.of(11, 18), MonthDay.of(12, 24), MonthDay.of(12, 25),
             MonthDay.of(12, 26), MonthDay.of(12, 31));
 
-    @Autowired
-    LatvianCalendar calendar;
-
-    @Autowired
-    CycleSchedule schedule;
+    private final LatvianCalendar calendar = LatvianCalendars.withMigratedData();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030})
@@ -65,9 +59,13 @@ class LatvianCalendarTest {
         Set<LocalDate> actual = calendar.daysOff(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
                 .map(DayOff::date).collect(Collectors.toCollection(TreeSet::new));
         assertThat(actual).isEqualTo(expected);
-        for (LocalDate day : expected) {
-            assertThat(calendar.isWorkingDay(day)).as(day.toString()).isFalse();
-        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030})
+    void noDayOffIsAWorkingDay(int year) {
+        assertThat(calendar.daysOff(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .allSatisfy(off -> assertThat(calendar.isWorkingDay(off.date())).as(off.date().toString()).isFalse());
     }
 
     @ParameterizedTest(name = "{0}: Good Friday {1}, Easter Monday {2}")
@@ -80,18 +78,24 @@ class LatvianCalendarTest {
         assertThat(calendar.whyNotWorking(easterMonday, LatvianCalendar.LATVIAN)).contains("Otrās Lieldienas");
     }
 
+    @ParameterizedTest(name = "{0} ({1}): {2}")
+    @CsvSource({
+            "2023-11-20,en,Proclamation Day of the Republic of Latvia",
+            "2023-11-20,en,18 November 2023",
+            "2024-05-06,en,Restoration of Independence Day",
+            "2023-07-10,en,Song and Dance Festival",
+            "2023-05-29,lv,hokeja"})
+    void aShiftedHolidayTheFestivalAndAnAdHocHolidaySayWhy(LocalDate date, String language, String reason) {
+        assertThat(calendar.whyNotWorking(date, Locale.forLanguageTag(language)).orElseThrow()).contains(reason);
+    }
+
     @Test
-    void workedDatesOfWeekendShiftsFestivalAndAdHocHolidays() {
-        assertThat(calendar.whyNotWorking(LocalDate.of(2023, 11, 20), Locale.ENGLISH).orElseThrow())
-                .contains("Proclamation Day of the Republic of Latvia").contains("18 November 2023");
-        assertThat(calendar.whyNotWorking(LocalDate.of(2023, 7, 10), Locale.ENGLISH).orElseThrow())
-                .contains("Song and Dance Festival");
-        assertThat(calendar.whyNotWorking(LocalDate.of(2023, 5, 29), LatvianCalendar.LATVIAN).orElseThrow())
-                .contains("hokeja");
-        assertThat(calendar.whyNotWorking(LocalDate.of(2024, 5, 6), Locale.ENGLISH).orElseThrow())
-                .contains("Restoration of Independence Day");
+    void theFourthOfMayOnASundayIsShiftedToMonday() {
         assertThat(calendar.isWorkingDay(LocalDate.of(2025, 5, 5))).isFalse();
-        // the 2023 transfer: Friday 5 May off, Saturday 20 May worked
+    }
+
+    @Test
+    void aTransferMakesTheFridayOffAndTheSaturdayAWorkingDay() {
         assertThat(calendar.isWorkingDay(LocalDate.of(2023, 5, 5))).isFalse();
         assertThat(calendar.isWorkingDay(LocalDate.of(2023, 5, 20))).isTrue();
     }
@@ -124,36 +128,31 @@ class LatvianCalendarTest {
         LocalDate deadline = calendar.deadline(LocalDate.of(2028, 11, 18));
         assertThat(deadline).isEqualTo(LocalDate.of(2028, 11, 21));
         assertThat(deadline.getDayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
-        assertThat(schedule.reminderDates(deadline, LocalDate.of(2028, 10, 1)))
-                .containsExactly(LocalDate.of(2028, 11, 13), LocalDate.of(2028, 11, 17));
-        assertThat(schedule.overdueNoticeDate(deadline)).isEqualTo(LocalDate.of(2028, 11, 22));
         assertThat(calendar.explainMove(LocalDate.of(2028, 11, 18), deadline, Locale.ENGLISH))
                 .isEqualTo("18 November 2028 is Proclamation Day of the Republic of Latvia; the deadline is "
                         + "Tuesday 21 November 2028");
     }
 
     @Test
-    void noReminderOrNoticeIsEverScheduledOnADayOff() {
-        List<LocalDate> offenders = new ArrayList<>();
-        for (LocalDate day = LocalDate.of(2022, 1, 10); day.isBefore(LocalDate.of(2031, 1, 1)); day = day.plusDays(1)) {
-            LocalDate deadline = calendar.deadline(day);
-            for (LocalDate reminder : schedule.reminderDates(deadline, LocalDate.of(2022, 1, 1))) {
-                if (!calendar.isWorkingDay(reminder)) {
-                    offenders.add(reminder);
-                }
-            }
-            if (!calendar.isWorkingDay(schedule.overdueNoticeDate(deadline)) || !calendar.isWorkingDay(deadline)) {
-                offenders.add(deadline);
-            }
-        }
-        assertThat(offenders).isEmpty();
+    void workingDaysAreCountedPastWeekendsAndHolidays() {
+        // Thursday 17 April 2025: Good Friday, the weekend and Easter Monday follow
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2025, 4, 17), 1)).isEqualTo(LocalDate.of(2025, 4, 22));
+        assertThat(calendar.minusWorkingDays(LocalDate.of(2025, 4, 22), 1)).isEqualTo(LocalDate.of(2025, 4, 17));
+        assertThat(calendar.onOrBefore(LocalDate.of(2025, 4, 21))).isEqualTo(LocalDate.of(2025, 4, 17));
     }
 
-    @ParameterizedTest(name = "{0} 09:00 Riga is {1}")
-    @CsvSource({"2026-03-28,2026-03-28T07:00:00Z", "2026-03-30,2026-03-30T06:00:00Z",
-            "2026-10-24,2026-10-24T06:00:00Z", "2026-10-26,2026-10-26T07:00:00Z",
-            "2028-11-21,2028-11-21T07:00:00Z", "2028-06-26,2028-06-26T06:00:00Z"})
-    void noticesGoOutAtNineInRigaAcrossDaylightSavingChanges(LocalDate date, Instant expected) {
-        assertThat(schedule.at(date).toInstant()).isEqualTo(expected);
+    @Test
+    void dataAddedByCoordinatorsCountsOnceTheCalendarIsRefreshed() {
+        InMemoryCalendarDays days = new InMemoryCalendarDays(LatvianCalendars.MIGRATED);
+        LatvianCalendar calendar = LatvianCalendars.over(days);
+        LocalDate monday = LocalDate.of(2035, 6, 4);
+        assertThat(calendar.isWorkingDay(monday)).isTrue();
+        days.save(LatvianCalendars.day("2035-06-04", CalendarDayKind.AD_HOC_HOLIDAY, "Svētku diena", "Holiday"));
+        days.save(LatvianCalendars.day("2035-06-09", CalendarDayKind.WORKING_DAY, "Pārcelta darbdiena", "Moved"));
+        calendar.refresh();
+        assertThat(calendar.isWorkingDay(monday)).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2035, 6, 9))).isTrue();
+        assertThat(calendar.workingWeekendDays(LocalDate.of(2035, 6, 1), LocalDate.of(2035, 6, 30)))
+                .extracting(CalendarDay::getDay).containsExactly(LocalDate.of(2035, 6, 9));
     }
 }

@@ -74,9 +74,12 @@ class CycleApiTest {
         mvc.perform(get("/api/cycles").with(httpBasic("board", "board")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.name == 'Atskaite 2030')].status").value("SCHEDULED"));
+    }
 
-        // a second active cycle for the same period is refused
-        post(request(2030), "coordinator").andExpect(status().isBadRequest())
+    @Test
+    void aSecondActiveCycleForTheSamePeriodIsRefused() throws Exception {
+        post(request(2035), "coordinator").andExpect(status().isCreated());
+        post(request(2035), "coordinator").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("periodFrom"))
                 .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("already running")));
     }
@@ -129,10 +132,14 @@ class CycleApiTest {
     }
 
     @Test
-    void unknownCycleIs404AndMalformedBodyIs400() throws Exception {
+    void anUnknownCycleIsNotFound() throws Exception {
         mvc.perform(get("/api/cycles/987654").header("Accept-Language", "en").with(httpBasic("vk", "vk")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.message").value("There is no reporting cycle 987654."));
+    }
+
+    @Test
+    void aMalformedBodyIsABadRequest() throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/cycles")
                         .contentType(MediaType.APPLICATION_JSON).content("{not json")
                         .with(httpBasic("coordinator", "coordinator")))

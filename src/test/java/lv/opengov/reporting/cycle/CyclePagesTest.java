@@ -14,6 +14,8 @@ import lv.opengov.reporting.support.ReportingTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -40,13 +42,14 @@ class CyclePagesTest {
         fixture.review(cycle, "5.1", Map.of("decision", "ACCEPT"));
     }
 
+    @ParameterizedTest(name = "{0} lands on {1}")
+    @CsvSource({"coordinator,/cycles", "vk,/my", "reviewer,/my", "board,/public"})
+    void eachRoleLandsOnItsOwnStartPage(String user, String page) throws Exception {
+        mvc.perform(get("/").with(httpBasic(user, user))).andExpect(redirectedUrl(page));
+    }
+
     @Test
-    void eachRoleLandsOnItsOwnStartPage() throws Exception {
-        mvc.perform(get("/").with(httpBasic("coordinator", "coordinator"))).andExpect(redirectedUrl("/cycles"));
-        mvc.perform(get("/").with(httpBasic("vk", "vk"))).andExpect(redirectedUrl("/my"));
-        mvc.perform(get("/").with(httpBasic("reviewer", "reviewer"))).andExpect(redirectedUrl("/my"));
-        mvc.perform(get("/").with(httpBasic("board", "board"))).andExpect(redirectedUrl("/public"));
-        // a browser is sent to the login form
+    void aBrowserWithoutLoginIsSentToTheLoginForm() throws Exception {
         mvc.perform(get("/cycles").accept(org.springframework.http.MediaType.TEXT_HTML))
                 .andExpect(status().is3xxRedirection());
     }
@@ -79,8 +82,16 @@ class CyclePagesTest {
                 .andExpect(content().string(containsString("1.3")))
                 .andExpect(content().string(not(containsString("5.1 "))))
                 .andExpect(content().string(not(containsString("vk.reports@example.org"))));
+    }
+
+    @Test
+    void anotherInstitutionsMeasurePageIsNotFound() throws Exception {
         mvc.perform(get("/cycles/" + cycle.getId() + "/measures/5.1").with(httpBasic("vas", "vas")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void institutionUserSeesTheReportsItOwes() throws Exception {
         mvc.perform(get("/my").with(httpBasic("vk", "vk")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Iesniedzamās atskaites")))

@@ -9,12 +9,10 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import lv.opengov.reporting.support.ReportingTest;
 
 /** The code is the one source of each group's permissions: what it no longer grants is taken away. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@ReportingTest
 class IdentitySetupTest {
 
     @Autowired
@@ -24,7 +22,7 @@ class IdentitySetupTest {
     AuthorizationService authorizations;
 
     @Test
-    void coordinatorsMayFollowAndRetryButNotChangeProcessesAndLoseWhatAnOlderVersionGranted() {
+    void whatAnOlderVersionGrantedAndTheCodeNoLongerDoesIsTakenAway() {
         Authorization instances = grantOf(Resources.PROCESS_INSTANCE, "*");
         instances.addPermission(Permissions.UPDATE);
         authorizations.saveAuthorization(instances);
@@ -35,6 +33,10 @@ class IdentitySetupTest {
 
         assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
                 Permissions.UPDATE, Resources.PROCESS_INSTANCE, "any")).isFalse();
+    }
+
+    @Test
+    void coordinatorsMayFollowProcessesAndStartACycleButNotChangeThem() {
         assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),
                 Permissions.READ, Resources.PROCESS_INSTANCE, "any")).isTrue();
         assertThat(authorizations.isUserAuthorized("coordinator", java.util.List.of(Groups.COORDINATORS),

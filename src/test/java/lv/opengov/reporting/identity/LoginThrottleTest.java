@@ -1,151 +1,124 @@
 package lv.opengov.reporting.identity;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import lv.opengov.reporting.support.TestClock;
+import org.junit.jupiter.api.Test;
 
 /**
- * Wrong passwords slow down whoever sends them, never the account's owner elsewhere: failures are
- * counted per client address and account, a block ends by itself, an administrator sees and lifts
- * it, and behind a trusted proxy the client is the one the proxy names.
+ * How the throttle counts, without Spring and with the production thresholds: five failures per
+ * client address and account, thirty per address over all accounts, blocks of a minute that double
+ * up to fifteen, failures forgotten after an hour.
  */
-@SpringBootTest(properties = {"reporting.security.trusted-proxies=127.0.0.1/32",
-        "reporting.security.login.failures-per-account=5", "reporting.security.login.failures-per-address=30"})
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
-@Import(LoginThrottleTest.Clock.class)
 class LoginThrottleTest {
-
-    @org.springframework.boot.test.context.TestConfiguration
-    static class Clock {
-        @org.springframework.context.annotation.Bean
-        @org.springframework.context.annotation.Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
 
     private static final String ATTACKER = "198.51.100.7";
     private static final String OWNER = "203.0.113.20";
 
-    @Autowired
-    MockMvc mvc;
+    private final TestClock clock = new TestClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock, 5, 30, Duration.ofMinutes(1),
+            Duration.ofMinutes(15), Duration.ofHours(1));
 
-    @Autowired
-    LoginThrottle throttle;
+    private void fail(String address, String account, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThat(throttle.tryAttempt(address, account)).as("attempt %d is counted", i + 1).isTrue();
+        }
+    }
 
-    @Autowired
-    IdentityService identityService;
-
-    @Autowired
-    TestClock clock;
-
-    @BeforeEach
-    void clean() {
-        throttle.lift(ATTACKER, null);
-        throttle.lift(OWNER, null);
-        throttle.lift("127.0.0.1", null);
+    private void wait(Duration duration) {
+        clock.moveTo(clock.instant().plus(duration));
     }
 
     @Test
-    void aStrangersWrongPasswordsBlockOnlyTheStranger() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(as(ATTACKER, "tm", "guess" + i)).andExpect(status().isUnauthorized());
-        }
-        // now even the right password is not checked from the attacker's address
-        mvc.perform(as(ATTACKER, "tm", "tm").header("Accept-Language", "en")).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("Too many failed logins")));
-        // the owner, elsewhere, logs in as always
-        mvc.perform(as(OWNER, "tm", "tm")).andExpect(status().isOk());
-        // and the engine locked nothing: eleven more failures leave the account usable
-        for (int i = 0; i < 11; i++) {
-            identityService.checkPassword("tm", "wrong");
-        }
-        assertThat(identityService.checkPassword("tm", "tm")).isTrue();
-        assertThat(identityService.createUserQuery().userId("tm").singleResult()).isNotNull();
+    void fourFailuresBlockNothing() {
+        fail(ATTACKER, "tm", 4);
+        assertThat(throttle.allows(ATTACKER, "tm")).isTrue();
     }
 
     @Test
-    void aBlockEndsByItself() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(as(ATTACKER, "fm", "guess" + i)).andExpect(status().isUnauthorized());
-        }
-        mvc.perform(as(ATTACKER, "fm", "fm")).andExpect(status().isUnauthorized());
-        clock.moveTo(clock.instant().plus(Duration.ofMinutes(2)));
-        mvc.perform(as(ATTACKER, "fm", "fm")).andExpect(status().isOk());
+    void theFifthFailureBlocksTheAccountFromThatAddress() {
+        fail(ATTACKER, "tm", 5);
+        assertThat(throttle.allows(ATTACKER, "tm")).isFalse();
+        assertThat(throttle.tryAttempt(ATTACKER, "tm")).as("an attempt while blocked").isFalse();
     }
 
     @Test
-    void anAdministratorSeesAndLiftsABlock() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(as(ATTACKER, "vid", "guess" + i)).andExpect(status().isUnauthorized());
-        }
-        mvc.perform(get("/api/security/login-blocks").with(httpBasic("admin", "admin")).with(from(OWNER)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.address == '" + ATTACKER + "' && @.account == 'vid')].blockedUntil")
-                        .isNotEmpty());
-        mvc.perform(get("/api/security/login-blocks").with(httpBasic("coordinator", "coordinator")).with(from(OWNER)))
-                .andExpect(status().isForbidden());
-        mvc.perform(delete("/api/security/login-blocks").with(httpBasic("admin", "admin")).with(from(OWNER)))
-                .andExpect(status().isBadRequest());
-        mvc.perform(delete("/api/security/login-blocks").param("account", "vid")
-                        .with(httpBasic("admin", "admin")).with(from(OWNER)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.lifted").value(org.hamcrest.Matchers.greaterThan(0)));
-        mvc.perform(as(ATTACKER, "vid", "vid")).andExpect(status().isOk());
+    void aStrangersFailuresNeverBlockTheOwnerElsewhere() {
+        fail(ATTACKER, "tm", 5);
+        assertThat(throttle.allows(OWNER, "tm")).isTrue();
     }
 
     @Test
-    void manyAccountsFromOneAddressBlockTheAddress() throws Exception {
+    void aBlockEndsByItself() {
+        fail(ATTACKER, "fm", 5);
+        wait(Duration.ofSeconds(59));
+        assertThat(throttle.allows(ATTACKER, "fm")).isFalse();
+        wait(Duration.ofSeconds(2));
+        assertThat(throttle.allows(ATTACKER, "fm")).isTrue();
+    }
+
+    @Test
+    void eachFailureAfterABlockDoublesTheNextBlock() {
+        fail(ATTACKER, "fm", 5);
+        wait(Duration.ofSeconds(61));
+        fail(ATTACKER, "fm", 1);
+        wait(Duration.ofSeconds(110));
+        assertThat(throttle.allows(ATTACKER, "fm")).isFalse();
+        wait(Duration.ofSeconds(11));
+        assertThat(throttle.allows(ATTACKER, "fm")).isTrue();
+    }
+
+    @Test
+    void aSuccessTakesItsAttemptBackAndClearsTheAccountsFailures() {
+        fail(ATTACKER, "vid", 4);
+        assertThat(throttle.tryAttempt(ATTACKER, "vid")).isTrue();
+        throttle.succeeded(ATTACKER, "vid");
+        fail(ATTACKER, "vid", 4);
+        assertThat(throttle.allows(ATTACKER, "vid")).isTrue();
+    }
+
+    @Test
+    void manyAccountsFromOneAddressBlockTheAddressForEveryAccount() {
         for (int i = 0; i < 30; i++) {
-            mvc.perform(as(ATTACKER, "nobody" + i, "x")).andExpect(status().isUnauthorized());
+            fail(ATTACKER, "nobody" + i, 1);
         }
-        mvc.perform(as(ATTACKER, "varam", "varam")).andExpect(status().isUnauthorized());
-        mvc.perform(as(OWNER, "varam", "varam")).andExpect(status().isOk());
+        assertThat(throttle.allows(ATTACKER, "varam")).isFalse();
+        assertThat(throttle.allows(OWNER, "varam")).isTrue();
     }
 
     @Test
-    void theClientIsTakenFromTheProxyOnlyWhenTheProxyIsTrusted() throws Exception {
-        // through the trusted proxy (127.0.0.1 here): the forwarded address is the client
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/measures").with(httpBasic("vas", "guess" + i))
-                    .header("X-Forwarded-For", "192.0.2.1, " + ATTACKER)).andExpect(status().isUnauthorized());
-        }
-        assertThat(throttle.allows(ATTACKER, "vas")).isFalse();
-        assertThat(throttle.allows("192.0.2.1", "vas")).isTrue();
-        assertThat(throttle.allows("127.0.0.1", "vas")).isTrue();
-        // a client that is no proxy cannot name another address to spread its guesses
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/measures").with(httpBasic("vk", "guess" + i)).with(from(OWNER))
-                    .header("X-Forwarded-For", "192.0.2." + (10 + i))).andExpect(status().isUnauthorized());
-        }
-        assertThat(throttle.allows(OWNER, "vk")).isFalse();
-        throttle.lift(OWNER, null);
+    void accountsAreCountedWhateverTheirCase() {
+        fail(ATTACKER, "TM", 3);
+        fail(ATTACKER, " tm ", 2);
+        assertThat(throttle.allows(ATTACKER, "tm")).isFalse();
     }
 
-    private static MockHttpServletRequestBuilder as(String address, String user, String password) {
-        return get("/api/measures").with(httpBasic(user, password)).with(from(address));
+    @Test
+    void blocksAreListedBeforeFailuresBelowTheThreshold() {
+        fail(OWNER, "vk", 1);
+        fail(ATTACKER, "vid", 5);
+        assertThat(throttle.list()).first().satisfies(block -> {
+            assertThat(block.address()).isEqualTo(ATTACKER);
+            assertThat(block.account()).isEqualTo("vid");
+            assertThat(block.blockedUntil()).isAfter(clock.instant());
+        });
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
+    @Test
+    void liftingAnAccountEndsItsBlocksFromEveryAddress() {
+        fail(ATTACKER, "vid", 5);
+        fail(OWNER, "vid", 5);
+        assertThat(throttle.lift(null, "vid")).isEqualTo(2);
+        assertThat(throttle.allows(ATTACKER, "vid")).isTrue();
+        assertThat(throttle.allows(OWNER, "vid")).isTrue();
+    }
+
+    @Test
+    void failuresAreForgottenAfterAnHour() {
+        fail(ATTACKER, "vas", 4);
+        wait(Duration.ofMinutes(61));
+        throttle.forgetOld();
+        assertThat(throttle.list()).isEmpty();
     }
 }

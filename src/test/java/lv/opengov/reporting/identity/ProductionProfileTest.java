@@ -3,11 +3,12 @@ package lv.opengov.reporting.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import lv.opengov.reporting.ReportingApplication;
+import lv.opengov.reporting.support.StandaloneApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Outside the demo profile: no demo users, and the administrator's password from the environment. */
@@ -15,14 +16,11 @@ class ProductionProfileTest {
 
     /** Starts the application in a profile other than demo, with its own in-memory database. */
     private static ConfigurableApplicationContext start(String... extra) {
-        String[] base = {
-                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
-                "--reporting.mail.dispatch-initial-delay=PT1H"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new SpringApplicationBuilder(ReportingApplication.class).profiles("production").run(all);
+        String[] production = {"--spring.profiles.active=production",
+                "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"};
+        List<String> args = new ArrayList<>(List.of(production));
+        args.addAll(List.of(extra));
+        return StandaloneApplication.start(args.toArray(String[]::new));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,41 +20,40 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.support.ReportingTest;
+import lv.opengov.reporting.support.TestMails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox against a real SMTP server (GreenMail) that can be stopped and started again. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+/**
+ * The outbox against a real SMTP server (GreenMail) that can be stopped and started again. The test
+ * context has no SMTP host (its outbox only queues), so the dispatcher under test is the application's
+ * own, given the sender that {@code spring.mail.host} and {@code spring.mail.port} would configure.
+ */
+@ReportingTest
 class OutboxDeliveryTest {
 
     private static final int SMTP_PORT = freePort();
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2000);
-    }
 
     @Autowired
     Outbox outbox;
 
     @Autowired
-    MailDispatcher dispatcher;
+    MailMessageRepository repository;
 
     @Autowired
-    MailMessageRepository repository;
+    MailProperties properties;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     PlanService planService;
@@ -62,11 +62,21 @@ class OutboxDeliveryTest {
     PlatformTransactionManager transactionManager;
 
     private GreenMail smtp;
+    private MailDispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
+        // the dispatcher sends whatever is due: only this test's messages may be
         repository.deleteAll();
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(SMTP_PORT);
+        sender.setDefaultEncoding("UTF-8");
+        sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "2000");
+        dispatcher = new MailDispatcher(repository, new StaticListableBeanFactory(Map.of("mailSender", sender))
+                .getBeanProvider(JavaMailSender.class), properties, transactionManager, clock);
     }
 
     @AfterEach
@@ -76,10 +86,8 @@ class OutboxDeliveryTest {
 
     private MailMessage queue(String key, String institutionCode) {
         var institution = planService.findInstitution(institutionCode).orElseThrow();
-        return new TransactionTemplate(transactionManager).execute(status -> outbox.queue(new OutgoingMail(key,
-                "measure-assigned", List.of(institution.getContactEmail()), List.of(institution.getHeadEmail()),
-                institution.locale(), Map.of("institution", institution, "assignments", List.of()), List.of(2),
-                null)));
+        return new TransactionTemplate(transactionManager).execute(
+                status -> outbox.queue(TestMails.measuresAssignedWithHeadInCopy(key, institution)));
     }
 
     @Test
@@ -87,8 +95,8 @@ class OutboxDeliveryTest {
         smtp.start();
         MailMessage queued = queue("test:delivery:VK", "VK");
 
-        assertThat(dispatcher.dispatchDue(Instant.now())).isEqualTo(1);
-        assertThat(dispatcher.dispatchDue(Instant.now().plus(Duration.ofDays(1)))).isZero();
+        assertThat(dispatcher.dispatchDue(clock.instant())).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue(clock.instant().plus(Duration.ofDays(1)))).isZero();
 
         MimeMessage[] received = smtp.getReceivedMessages();
         // one message, delivered to the contact and to the head in copy
@@ -162,7 +170,7 @@ class OutboxDeliveryTest {
     @Test
     void messageIsGivenUpAfterTheLastAttempt() {
         queue("test:give-up", "FM");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int attempt = 0; attempt < 8; attempt++) {
             dispatcher.dispatchDue(now.plus(Duration.ofDays(attempt)));
         }
@@ -173,7 +181,7 @@ class OutboxDeliveryTest {
 
         smtp.start();
         assertThat(outbox.retry(given.getId())).isPresent();
-        assertThat(dispatcher.dispatchDue(Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(dispatcher.dispatchDue(clock.instant().plusSeconds(1))).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> smtp.getReceivedMessages().length == 2);
     }
 
@@ -181,7 +189,7 @@ class OutboxDeliveryTest {
     void concurrentDispatchersSendEachMessageOnce() {
         smtp.start();
         IntStream.range(0, 30).forEach(i -> queue("test:concurrent:" + i, "VARAM"));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(now));
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> dispatcher.dispatchDue(now));
         assertThat(first.join() + second.join()).isEqualTo(30);

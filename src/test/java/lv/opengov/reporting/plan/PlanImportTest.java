@@ -2,7 +2,6 @@ package lv.opengov.reporting.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
+import lv.opengov.reporting.support.PlanUploads;
 import lv.opengov.reporting.support.ReportingTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,13 +216,11 @@ class PlanImportTest {
 
     @Test
     void institutionsAndMeasuresImportTogetherAndTheNewInstitutionGetsItsGroup() throws Exception {
-        MockMultipartFile institutions = new MockMultipartFile("institutions", "institutions.csv", "text/csv",
-                ("code,name_lv,name_en,contact_email,head_email,language\n"
-                        + "IZM,Izglītības un zinātnes ministrija,Ministry of Education and Science,"
-                        + "izm@example.org,,en\n").getBytes(StandardCharsets.UTF_8));
-        MockMultipartFile measures = new MockMultipartFile("measures", "measures.csv", "text/csv",
-                (HEADER + "2.1,2,,Youth participation,IZM,VK\n").getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/api/plan/import").file(institutions).file(measures)
+        mvc.perform(PlanUploads.importOf(
+                        PlanUploads.table("institutions", "code,name_lv,name_en,contact_email,head_email,language\n"
+                                + "IZM,Izglītības un zinātnes ministrija,Ministry of Education and Science,"
+                                + "izm@example.org,,en\n"),
+                        PlanUploads.table("measures", HEADER + "2.1,2,,Youth participation,IZM,VK\n"))
                         .with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tables.institutions.created").value(1))
@@ -237,13 +234,10 @@ class PlanImportTest {
 
     @Test
     void badInstitutionRowRefusesTheMeasuresSentWithIt() throws Exception {
-        MockMultipartFile institutions = new MockMultipartFile("institutions", "institutions.csv", "text/csv",
-                ("code,name_lv,name_en,contact_email,head_email,language\n"
-                        + "IZM,Izglītības ministrija,Ministry of Education,not-an-email,,de\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        MockMultipartFile measures = new MockMultipartFile("measures", "measures.csv", "text/csv",
-                (HEADER + "2.1,2,,Youth participation,IZM,\n").getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/api/plan/import").file(institutions).file(measures)
+        mvc.perform(PlanUploads.importOf(
+                        PlanUploads.table("institutions", "code,name_lv,name_en,contact_email,head_email,language\n"
+                                + "IZM,Izglītības ministrija,Ministry of Education,not-an-email,,de\n"),
+                        PlanUploads.table("measures", HEADER + "2.1,2,,Youth participation,IZM,\n"))
                         .header("Accept-Language", "en").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].table").value("institutions"))

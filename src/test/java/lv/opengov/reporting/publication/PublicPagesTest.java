@@ -49,30 +49,46 @@ class PublicPagesTest {
                 .andExpect(content().string(containsString("Publiskā atskaite")))
                 .andExpect(content().string(not(containsString("Nepublicēta atskaite"))))
                 .andExpect(content().string(containsString("Pabeigts")));
+    }
+
+    @Test
+    void aPublishedCyclesPageShowsCompletionsButNoAddressesOrUsers() throws Exception {
         mvc.perform(get("/public/cycles/" + published.getId() + "?lang=en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Complete")))
                 .andExpect(content().string(not(containsString("@example.org"))))
                 .andExpect(content().string(not(containsString("coordinator"))));
-        mvc.perform(get("/public/cycles/" + running.getId())).andExpect(status().isNotFound());
     }
 
     @Test
-    void openDataAsJsonAndCsv() throws Exception {
+    void aCycleNotYetPublishedIsNotThere() throws Exception {
+        mvc.perform(get("/public/cycles/" + running.getId())).andExpect(status().isNotFound());
+        mvc.perform(get("/public/data/cycles/" + running.getId() + ".csv")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void openDataOfTheMeasuresAsJsonWithTheirLatestCompletion() throws Exception {
         mvc.perform(get("/public/data/measures.json"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.code == '4.3')].latestCompletion").value(org.hamcrest.Matchers.contains("COMPLETE")))
                 .andExpect(jsonPath("$[?(@.code == '1.1')].latestCompletion").value(org.hamcrest.Matchers.contains((Object) null)));
+    }
+
+    @Test
+    void openDataOfTheMeasuresAsCsv() throws Exception {
         String csv = mvc.perform(get("/public/data/measures.csv")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("code,commitment,title_lv,title_en");
         assertThat(csv).contains("Nozaru atvērtās pārvaldības dialogi");
+    }
+
+    @Test
+    void openDataOfAPublishedCycleHoldsItsReportsButNotWhoSubmittedThem() throws Exception {
         mvc.perform(get("/public/data/cycles/" + published.getId() + ".json"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.code == '4.3')].progress").value(org.hamcrest.Matchers.contains(
                         "Dialogi notikuši visās nozarēs.")))
                 .andExpect(content().string(not(containsString("submittedBy"))));
-        mvc.perform(get("/public/data/cycles/" + running.getId() + ".csv")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -115,16 +115,28 @@ class ReportExportsTest {
     }
 
     @Test
-    void reportPageInBothLanguagesAndOnlyOwnMeasuresForAnInstitution() throws Exception {
+    void reportPageInLatvian() throws Exception {
         mvc.perform(get("/cycles/" + cycle.getId() + "/report").with(httpBasic("board", "board")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Norādītie izaicinājumi")))
                 .andExpect(content().string(containsString("Notikušas 4 nozaru sanāksmes.")));
+    }
+
+    @Test
+    void reportPageInEnglish() throws Exception {
         mvc.perform(get("/cycles/" + cycle.getId() + "/report?lang=en").with(httpBasic("board", "board")))
                 .andExpect(content().string(containsString("Challenges reported")));
+    }
+
+    @Test
+    void anInstitutionExportsOnlyItsOwnMeasures() throws Exception {
         byte[] own = mvc.perform(get("/api/cycles/" + cycle.getId() + "/report.csv").with(httpBasic("varam", "varam")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(own, StandardCharsets.UTF_8).lines().count()).isEqualTo(5);
+    }
+
+    @Test
+    void theAnonymousExportNothing() throws Exception {
         mvc.perform(get("/api/cycles/" + cycle.getId() + "/report.csv")).andExpect(status().isUnauthorized());
     }
 }

@@ -21,7 +21,6 @@ import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ReportingTest;
-import lv.opengov.reporting.common.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -31,8 +30,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -72,20 +69,6 @@ class SpreadsheetInjectionTest {
             fixture.submit(cycle, report.getKey(), "vk", CycleFixture.report("LIMITED", report.getValue()));
             fixture.review(cycle, report.getKey(), Map.of("decision", "ACCEPT"));
         }
-    }
-
-    @ParameterizedTest(name = "{0} is neutralised")
-    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+1", "@SUM(A1)", "\tX", "\rX"})
-    void dangerousBeginningsGetAQuote(String value) {
-        assertThat(SpreadsheetCells.neutralise(value)).isEqualTo("'" + value);
-    }
-
-    @Test
-    void harmlessTextAndNullStayAsTheyAre() {
-        assertThat(SpreadsheetCells.neutralise(null)).isNull();
-        assertThat(SpreadsheetCells.neutralise("")).isEmpty();
-        assertThat(SpreadsheetCells.neutralise("Notikušas 4 sanāksmes = labi")).isEqualTo("Notikušas 4 sanāksmes = labi");
-        assertThat(SpreadsheetCells.neutralise("'=already")).isEqualTo("'=already");
     }
 
     @Test

@@ -17,10 +17,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
-/** Builds cycles in a given state for page and export tests, through the real process. */
-@Component
+/**
+ * Builds cycles in a given state for page and export tests, through the real process. A bean of the
+ * test contexts ({@link ReportingTest}), imported rather than scanned, so that the application
+ * started on its own never picks it up.
+ */
 public class CycleFixture {
 
     private static final AtomicInteger YEAR = new AtomicInteger(1900);
@@ -59,20 +61,22 @@ public class CycleFixture {
     public void submit(ReportingCycle cycle, String code, String user, Map<String, Object> values) throws Exception {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
-        ProcessTestSupport.as(identity, user, () -> {
-            tasks.complete(task.getId(), values);
-            return null;
-        });
+        ProcessTestSupport.completeAs(identity, tasks, user, task.getId(), values);
     }
 
     public void review(ReportingCycle cycle, String code, Map<String, Object> decision) throws Exception {
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_REVIEW).singleResult();
-        ProcessTestSupport.as(identity, "reviewer", () -> {
-            tasks.complete(task.getId(), decision);
-            return null;
-        });
+        ProcessTestSupport.completeAs(identity, tasks, "reviewer", task.getId(), decision);
         for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    /** Runs the jobs of the cycle's own process that are due now by the engine's clock. */
+    public void runDueJobs(ReportingCycle cycle) {
+        for (Job job : management.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).executable()
+                .list()) {
             management.executeJob(job.getId());
         }
     }

@@ -3,10 +3,19 @@ package lv.opengov.reporting.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The PostgreSQL database of the test run: {@code POSTGRES_URL}, {@code POSTGRES_USER} and
@@ -18,6 +27,8 @@ public final class PostgresDatabase implements ExecutionCondition {
 
     public static final String REQUIRED_PROPERTY = "reporting.test.postgres.required";
     private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final Logger log = LoggerFactory.getLogger(PostgresDatabase.class);
+    private static final Deque<Runnable> DROPS = new ArrayDeque<>();
     private static volatile String ownDatabaseUrl;
 
     public static String url() {
@@ -33,8 +44,7 @@ public final class PostgresDatabase implements ExecutionCondition {
             String name = "reporting_test_" + Long.toString(System.nanoTime(), 36);
             execute(LOCAL_SERVER + "postgres", "create database " + name);
             ownDatabaseUrl = LOCAL_SERVER + name;
-            Runtime.getRuntime().addShutdownHook(new Thread(
-                    () -> execute(LOCAL_SERVER + "postgres", "drop database if exists " + name + " with (force)")));
+            dropWhenTheRunEnds(LOCAL_SERVER + "postgres", name);
         }
         return ownDatabaseUrl;
     }
@@ -47,9 +57,31 @@ public final class PostgresDatabase implements ExecutionCondition {
         String name = prefix + "_" + Long.toString(System.nanoTime(), 36);
         String base = url();
         execute(base, "create database " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> execute(base, "drop database if exists " + name + " with (force)")));
+        dropWhenTheRunEnds(base, name);
         return base.replaceFirst("/[^/?]+(\\?.*)?$", "/" + name + "$1");
+    }
+
+    /**
+     * Drops the database when the JVM ends, after Spring Boot's shutdown hook has closed every
+     * application context: dropped while a context still runs, its engine would wait on its
+     * connection pool when it closes, and keep the JVM from ending. The newest database goes first,
+     * since it may be reached through an older one.
+     */
+    private static void dropWhenTheRunEnds(String connectTo, String name) {
+        if (DROPS.isEmpty()) {
+            SpringApplication.getShutdownHandlers().add(PostgresDatabase::dropAll);
+        }
+        DROPS.push(() -> execute(connectTo, "drop database if exists " + name + " with (force)"));
+    }
+
+    private static synchronized void dropAll() {
+        while (!DROPS.isEmpty()) {
+            try {
+                DROPS.pop().run();
+            } catch (IllegalStateException e) {
+                log.warn("A test database is left behind: {}", e.getMessage());
+            }
+        }
     }
 
     private static void execute(String url, String sql) {
@@ -72,11 +104,15 @@ public final class PostgresDatabase implements ExecutionCondition {
         return env("POSTGRES_PASSWORD", "");
     }
 
-    /** Points a Spring test context at this database with the application's postgres profile. */
-    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresDatabase::url);
-        registry.add("spring.datasource.username", PostgresDatabase::user);
-        registry.add("spring.datasource.password", PostgresDatabase::password);
+    /** Points a Spring test context at this database; the postgres profile does the rest. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", Map.of(
+                    "spring.datasource.url", url(), "spring.datasource.username", user(),
+                    "spring.datasource.password", password())));
+        }
     }
 
     @Override

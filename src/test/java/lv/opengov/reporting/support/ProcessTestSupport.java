@@ -1,8 +1,10 @@
 package lv.opengov.reporting.support;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 
 /** Small helpers for tests that act as a user in the engine. */
@@ -21,5 +23,14 @@ public final class ProcessTestSupport {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** Completes the task as the user would, with the engine's authorizations and the task's listeners. */
+    public static void completeAs(IdentityService identity, TaskService tasks, String userId, String taskId,
+            Map<String, Object> variables) throws Exception {
+        as(identity, userId, () -> {
+            tasks.complete(taskId, variables);
+            return null;
+        });
     }
 }

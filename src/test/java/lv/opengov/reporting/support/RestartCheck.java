@@ -2,12 +2,10 @@ package lv.opengov.reporting.support;
 
 import java.util.List;
 import java.util.Map;
-import lv.opengov.reporting.ReportingApplication;
 import lv.opengov.reporting.plan.PlanService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,9 +21,9 @@ public final class RestartCheck {
             Long deployments) {
     }
 
+    /** Starts the application ({@link StandaloneApplication}) with the given arguments and takes its snapshot. */
     public static Snapshot startAndSnapshot(String... args) {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingApplication.class)
-                .run(args)) {
+        try (ConfigurableApplicationContext context = StandaloneApplication.start(args)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             ProcessEngine engine = context.getBean(ProcessEngine.class);
             return new Snapshot(

@@ -1,14 +1,19 @@
 package lv.opengov.reporting.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward, so that timers can fire on their day instead of the test waiting for it. */
+/**
+ * The system clock, which a test may move forward so that timers fire on their day instead of the
+ * test waiting for it. Between moves it runs on, so that what happens in order keeps its order in
+ * time; it is never moved back, since the tests of one application context share it.
+ */
 public final class TestClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Duration ahead = Duration.ZERO;
 
     @Override
     public ZoneId getZone() {
@@ -38,13 +43,14 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(ahead);
     }
 
     /** Moves the clock to the given moment, never back. */
-    public void moveTo(Instant moment) {
-        if (moment.isAfter(now)) {
-            now = moment;
+    public synchronized void moveTo(Instant moment) {
+        Instant system = Instant.now();
+        if (moment.isAfter(system.plus(ahead))) {
+            ahead = Duration.between(system, moment);
         }
     }
 }

@@ -1,28 +1,8 @@
 package lv.opengov.reporting.system;
 
-import lv.opengov.reporting.support.PostgresDatabase;
-import lv.opengov.reporting.support.RequiresPostgres;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import lv.opengov.reporting.support.ReportingPostgresTest;
 
-/** {@link AccessMatrixTest} on PostgreSQL, in a database of its own. */
-@RequiresPostgres
-@ActiveProfiles({"demo", "test", "postgres"})
+/** {@link AccessMatrixTest} on PostgreSQL. */
+@ReportingPostgresTest
 class AccessMatrixPostgresTest extends AccessMatrixTest {
-
-    private static String database;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-        registry.add("spring.datasource.url", AccessMatrixPostgresTest::database);
-    }
-
-    private static synchronized String database() {
-        if (database == null) {
-            database = PostgresDatabase.createDatabase("accessmatrix");
-        }
-        return database;
-    }
 }

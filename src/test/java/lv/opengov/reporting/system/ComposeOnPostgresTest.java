@@ -16,10 +16,11 @@ import javax.sql.DataSource;
 import lv.opengov.reporting.ReportingApplication;
 import lv.opengov.reporting.notification.MailDispatcher;
 import lv.opengov.reporting.notification.Outbox;
-import lv.opengov.reporting.notification.OutgoingMail;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.support.PostgresDatabase;
 import lv.opengov.reporting.support.RequiresPostgres;
+import lv.opengov.reporting.support.StandaloneApplication;
+import lv.opengov.reporting.support.TestMails;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -72,7 +73,8 @@ class ComposeOnPostgresTest {
         GreenMail mailpit = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mailpit.start();
         try {
-            environment.put("POSTGRES_URL", PostgresDatabase.url());
+            // a database of its own, fresh as the compose service's volume on its first start
+            environment.put("POSTGRES_URL", PostgresDatabase.createDatabase("compose"));
             environment.put("POSTGRES_USER", PostgresDatabase.user());
             environment.put("POSTGRES_PASSWORD", PostgresDatabase.password());
             environment.put("SPRING_MAIL_HOST", "127.0.0.1");
@@ -82,9 +84,7 @@ class ComposeOnPostgresTest {
             StandardEnvironment springEnvironment = new StandardEnvironment();
             springEnvironment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environment));
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingApplication.class)
-                    .environment(springEnvironment)
-                    .run("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-                            "--reporting.mail.dispatch-initial-delay=PT1H", "--spring.main.banner-mode=off")) {
+                    .environment(springEnvironment).run(StandaloneApplication.args())) {
                 assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("postgres");
                 try (var connection = context.getBean(DataSource.class).getConnection()) {
                     assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
@@ -95,10 +95,8 @@ class ComposeOnPostgresTest {
 
                 var institution = context.getBean(PlanService.class).findInstitution("VK").orElseThrow();
                 new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
-                        status -> context.getBean(Outbox.class).queue(new OutgoingMail(
-                                "compose:" + Instant.now().toEpochMilli(), "measure-assigned",
-                                List.of(institution.getContactEmail()), List.of(), institution.locale(),
-                                Map.of("institution", institution, "assignments", List.of()), List.of(1), null)));
+                        status -> context.getBean(Outbox.class).queue(TestMails.measureAssigned(
+                                "compose:" + Instant.now().toEpochMilli(), institution)));
                 context.getBean(MailDispatcher.class).dispatchDue(Instant.now().plusSeconds(1));
                 assertThat(mailpit.getReceivedMessages()).hasSize(1);
             }

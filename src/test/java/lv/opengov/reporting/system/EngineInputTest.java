@@ -13,6 +13,7 @@ import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRevision;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.WebSession;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,10 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Hostile submissions of an institution's report task, through the engine's REST API (complete and
@@ -35,9 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * server error or shows the code behind it. Text that is merely unusual (markup, template or SQL
  * syntax) is kept exactly as written and never evaluated.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
-@Import(CycleFixture.class)
+@ReportingTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineInputTest {
 
@@ -90,7 +86,10 @@ class EngineInputTest {
                         "completion"),
                 new Case("completion as a number", variables("completion", "{\"value\":5,\"type\":\"Integer\"}",
                         "progress", GOOD_PROGRESS), "completion"),
-                new Case("progress missing", variables("completion", GOOD_COMPLETION), "progress"),
+                // emptied rather than left out: a field left out keeps the form's value, and the form
+                // opens with the answers a report accepted in an earlier cycle
+                new Case("progress emptied", variables("completion", GOOD_COMPLETION, "progress", text("")),
+                        "progress"),
                 new Case("progress of 1 MB", variables("completion", GOOD_COMPLETION, "progress",
                         text("x".repeat(1024 * 1024))), "progress"),
                 new Case("progress as a number", variables("completion", GOOD_COMPLETION, "progress",
@@ -213,30 +212,43 @@ class EngineInputTest {
     }
 
     @Test
-    void whatIsNotThereOrCannotBeDoneIsACallersMistakeNotAServerError() throws Exception {
-        WebSession client = WebSession.anonymous(port);
-        HttpResponse<String> gone = client.get("/engine-rest/task/does-not-exist/variables",
+    void aTaskThatIsNotThereIsNotFound() throws Exception {
+        HttpResponse<String> gone = WebSession.anonymous(port).get("/engine-rest/task/does-not-exist/variables",
                 "Authorization", WebSession.basic("vk", "vk"));
         assertThat(gone.statusCode()).isEqualTo(404);
         assertClean(gone);
-        HttpResponse<String> condition = client.post("/engine-rest/condition", "{}",
+    }
+
+    @Test
+    void aConditionNoProcessWatchesIsABadRequest() throws Exception {
+        HttpResponse<String> condition = WebSession.anonymous(port).post("/engine-rest/condition", "{}",
                 "Authorization", WebSession.basic("vk", "vk"));
         assertThat(condition.statusCode()).isEqualTo(400);
         assertClean(condition);
-        HttpResponse<String> start = client.post("/engine-rest/process-definition/key/reporting-cycle/start",
+    }
+
+    @Test
+    void aCycleStartedThroughTheEngineWithoutItsDatesIsABadRequestNamingThem() throws Exception {
+        HttpResponse<String> start = WebSession.anonymous(port).post("/engine-rest/process-definition/key/reporting-cycle/start",
                 variables("name", text("Tikai nosaukums")), "Authorization",
                 WebSession.basic("coordinator", "coordinator"), "Accept-Language", "en");
         assertThat(start.statusCode()).isEqualTo(400);
         assertThat(start.body()).contains("periodFrom");
         assertClean(start);
-        // an encoded letter in the process key is read as the engine reads it
-        HttpResponse<String> encoded = client.post("/engine-rest/process-definition/key/reporting-cycl%65/start",
+    }
+
+    @Test
+    void anEncodedLetterInTheProcessKeyIsReadAsTheEngineReadsIt() throws Exception {
+        HttpResponse<String> encoded = WebSession.anonymous(port).post("/engine-rest/process-definition/key/reporting-cycl%65/start",
                 variables("name", text("Nosaukums"), "cycleId", "{\"value\":1,\"type\":\"Long\"}"),
                 "Authorization", WebSession.basic("coordinator", "coordinator"));
         assertThat(encoded.statusCode()).isEqualTo(400);
         assertThat(encoded.body()).contains("cycleId");
-        // no password is checked past the login throttle
-        HttpResponse<String> verify = client.post("/engine-rest/identity/verify",
+    }
+
+    @Test
+    void noPasswordIsCheckedPastTheLoginThrottle() throws Exception {
+        HttpResponse<String> verify = WebSession.anonymous(port).post("/engine-rest/identity/verify",
                 "{\"username\":\"admin\",\"password\":\"guess\"}", "Authorization", WebSession.basic("vk", "vk"));
         assertThat(verify.statusCode()).isEqualTo(403);
     }

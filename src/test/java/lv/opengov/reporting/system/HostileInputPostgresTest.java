@@ -1,28 +1,8 @@
 package lv.opengov.reporting.system;
 
-import lv.opengov.reporting.support.PostgresDatabase;
-import lv.opengov.reporting.support.RequiresPostgres;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import lv.opengov.reporting.support.ReportingPostgresTest;
 
-/** {@link HostileInputTest} on PostgreSQL, in a database of its own. */
-@RequiresPostgres
-@ActiveProfiles({"demo", "test", "postgres"})
+/** {@link HostileInputTest} on PostgreSQL. */
+@ReportingPostgresTest
 class HostileInputPostgresTest extends HostileInputTest {
-
-    private static String database;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-        registry.add("spring.datasource.url", HostileInputPostgresTest::database);
-    }
-
-    private static synchronized String database() {
-        if (database == null) {
-            database = PostgresDatabase.createDatabase("hostileinput");
-        }
-        return database;
-    }
 }

@@ -12,12 +12,10 @@ import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ReportingTest;
-import lv.opengov.reporting.support.TestClockConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,7 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * template expressions, appear escaped and unevaluated on the pages and in the HTML mail.
  */
 @ReportingTest
-@Import(TestClockConfig.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutputEscapingTest {
 

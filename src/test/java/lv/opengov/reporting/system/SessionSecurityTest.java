@@ -7,22 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import lv.opengov.reporting.support.ReportingTest;
 import lv.opengov.reporting.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Sessions and headers over real HTTP: one login for our pages and Camunda's web apps, a logout of
  * either ends both, CSRF is waived only for requests that authenticate with Basic (which then use no
  * session), cookies are HttpOnly and SameSite, and every response carries the security headers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@ReportingTest
 class SessionSecurityTest {
 
     @LocalServerPort
@@ -33,7 +31,7 @@ class SessionSecurityTest {
 
     @Test
     void oneLoginOpensTheWebAppsAndTheirLogoutEndsIt() throws Exception {
-        WebSession session = login("coordinator");
+        WebSession session = WebSession.login(port, "coordinator");
         // Camunda's web apps know the user from our login as soon as one of them is opened
         assertThat(session.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> user = session.get("/camunda/api/admin/auth/user/default");
@@ -52,11 +50,11 @@ class SessionSecurityTest {
 
     @Test
     void ourLogoutEndsTheWebAppsSession() throws Exception {
-        WebSession session = login("reviewer");
+        WebSession session = WebSession.login(port, "reviewer");
         assertThat(session.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
         String form = session.get("/logout").body();
-        HttpResponse<String> logout = session.postForm("/logout", "_csrf=" + csrf(form));
+        HttpResponse<String> logout = session.postForm("/logout", "_csrf=" + WebSession.csrf(form));
         assertThat(logout.statusCode()).isIn(204, 302);
         assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(401, 404);
         assertThat(session.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(401);
@@ -64,7 +62,7 @@ class SessionSecurityTest {
 
     @Test
     void anyOtherAuthorizationHeaderBesideTheSessionStillNeedsTheCsrfToken() throws Exception {
-        WebSession session = login("coordinator");
+        WebSession session = WebSession.login(port, "coordinator");
         HttpResponse<String> bearer = session.post("/api/cycles", "{}", "Authorization", "Bearer x");
         assertThat(bearer.statusCode()).isEqualTo(403);
         // with the session's own token the same request reaches the API (and is refused for its content)
@@ -74,13 +72,13 @@ class SessionSecurityTest {
 
     @Test
     void basicCredentialsAreCheckedOnEachRequestAndStartNoSession() throws Exception {
-        WebSession session = login("coordinator");
+        WebSession session = WebSession.login(port, "coordinator");
         // a wrong password is refused even beside a valid session
-        HttpResponse<String> wrong = session.post("/api/cycles", "{}", "Authorization", basic("coordinator", "nope"));
+        HttpResponse<String> wrong = session.post("/api/cycles", "{}", "Authorization", WebSession.basic("coordinator", "nope"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         HttpClient plain = HttpClient.newHttpClient();
         HttpResponse<String> right = plain.send(HttpRequest.newBuilder(url("/api/cycles"))
-                .header("Authorization", basic("coordinator", "coordinator")).build(),
+                .header("Authorization", WebSession.basic("coordinator", "coordinator")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
         assertThat(right.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
@@ -114,7 +112,7 @@ class SessionSecurityTest {
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> known = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(path))
-                .header("Authorization", basic("vk", "vk")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", WebSession.basic("vk", "vk")).build(), HttpResponse.BodyHandlers.ofString());
         for (HttpResponse<String> response : List.of(anonymous, known)) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
@@ -131,19 +129,7 @@ class SessionSecurityTest {
         assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
-    private WebSession login(String user) throws Exception {
-        return WebSession.login(port, user);
-    }
-
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return WebSession.basic(user, password);
-    }
-
-    private static String csrf(String page) {
-        return WebSession.csrf(page);
     }
 }
