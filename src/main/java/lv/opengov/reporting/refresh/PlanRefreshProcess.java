@@ -6,7 +6,8 @@ public final class PlanRefreshProcess {
     public static final String KEY = "plan-refresh";
     /**
      * Handed over unstored by the API's start, so that the start listener knows the refresh is
-     * recorded already; the process itself finds its refresh by its business key.
+     * recorded already, and set on each task for its form's links; the process itself finds its
+     * refresh by its business key.
      */
     public static final String VAR_REFRESH_ID = "refreshId";
 

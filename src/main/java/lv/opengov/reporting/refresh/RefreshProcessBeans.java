@@ -31,6 +31,16 @@ class RefreshProcessBeans {
     }
 
     /**
+     * On each task's creation: the refresh's id as the task's own variable, which its form's links
+     * show ({@code /refreshes/{{refreshId}}}). The process keeps none; a value a user sends under this
+     * name is no form field and never reaches the task.
+     */
+    @Bean
+    TaskListener refreshTaskOpened() {
+        return task -> task.setVariableLocal(PlanRefreshProcess.VAR_REFRESH_ID, refreshId(task));
+    }
+
+    /**
      * On the start event: a refresh started from Tasklist's start form is checked and recorded here,
      * in the starting transaction; one started through the API has been recorded already.
      */

@@ -404,6 +404,18 @@ class PlanRefreshTest {
                 .isEqualTo(zone.startOf(mine.getCoCreationEnd().plusDays(1)));
     }
 
+    @Test
+    void eachTaskShowsItsOwnRefreshInItsFormsLinks() throws Exception {
+        LocalDate start = spring(6);
+        PlanRefresh mine = start(start, start.plusDays(14), null);
+        Task task = task(mine, PlanRefreshProcess.TASK_SCHEDULE);
+
+        assertThat(taskService.getVariablesLocal(task.getId()))
+                .containsEntry(PlanRefreshProcess.VAR_REFRESH_ID, mine.getId());
+        assertThat(runtimeService.getVariables(task.getProcessInstanceId()))
+                .doesNotContainKey(PlanRefreshProcess.VAR_REFRESH_ID);
+    }
+
     private LocalDate spring(int week) {
         return LocalDate.of(zone.today().getYear() + 1, 3, 2).plusWeeks(week);
     }
