@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.report.MeasureReportProcess;
