@@ -81,6 +81,10 @@ public class MeasureReport {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
+    /** When the report was withdrawn from its institution, its cycle having stopped collecting. */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
     /** The version of the plan this report was written against (1: the plan as approved). */
     @Column(name = "plan_version")
     private Integer planVersion;
@@ -197,5 +201,9 @@ public class MeasureReport {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
     }
 }

@@ -97,6 +97,7 @@ class AuditLogTest {
         mvc.perform(post("/api/cycles/" + cycle.getId() + "/close").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isOk());
         runDueJobs(cycle);
+        CycleFixture.endReports(management, cycle.getProcessInstanceId());
         Task approval = tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
         ProcessTestSupport.as(identity, "coordinator", () -> {

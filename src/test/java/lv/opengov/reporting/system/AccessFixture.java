@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.MeasureView;
@@ -43,7 +42,6 @@ final class AccessFixture {
     private static final List<String> INSTITUTIONS = List.of("VK", "VAS");
 
     private final CycleFixture cycles;
-    private final CycleService cycleService;
     private final RefreshService refreshes;
     private final PlanService plan;
     private final Outbox outbox;
@@ -55,10 +53,9 @@ final class AccessFixture {
     private Task spare;
     private final Map<String, Set<String>> markers = new HashMap<>();
 
-    AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, PlanService plan,
+    AccessFixture(CycleFixture cycles, RefreshService refreshes, PlanService plan,
             Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
         this.cycles = cycles;
-        this.cycleService = cycleService;
         this.refreshes = refreshes;
         this.plan = plan;
         this.outbox = outbox;
@@ -70,15 +67,9 @@ final class AccessFixture {
         ReportingCycle published = cycles.openCycle("Piekļuves pārbaude: publicēta");
         cycles.submit(published, "4.3", "vk", CycleFixture.report("COMPLETE", "Dialogi notikuši."));
         cycles.review(published, "4.3", Map.of("decision", "ACCEPT"));
-        cycleService.close(published.getId());
+        cycles.publish(published);
         var management = engine.getManagementService();
         var tasks = engine.getTaskService();
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
-        tasks.complete(tasks.createTaskQuery().processInstanceId(published.getProcessInstanceId()).singleResult()
-                .getId());
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
         values.put("publishedCycleId", published.getId().toString());
         values.put("absentDay", "2099-01-05");
 

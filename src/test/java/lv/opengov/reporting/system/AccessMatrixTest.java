@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.identity.IdentitySetup;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
@@ -106,10 +105,9 @@ class AccessMatrixTest {
     private final AtomicInteger addresses = new AtomicInteger();
 
     @BeforeAll
-    void fixture(@Autowired CycleFixture cycles, @Autowired CycleService cycleService,
-            @Autowired RefreshService refreshes, @Autowired Outbox outbox, @Autowired ProcessEngine engine,
+    void fixture(@Autowired CycleFixture cycles, @Autowired RefreshService refreshes, @Autowired Outbox outbox, @Autowired ProcessEngine engine,
             @Autowired JdbcTemplate jdbc) throws Exception {
-        fixture = new AccessFixture(cycles, cycleService, refreshes, planService, outbox, engine, jdbc).build();
+        fixture = new AccessFixture(cycles, refreshes, planService, outbox, engine, jdbc).build();
     }
 
     @AfterAll
