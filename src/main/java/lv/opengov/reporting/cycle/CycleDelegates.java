@@ -1,6 +1,5 @@
 package lv.opengov.reporting.cycle;
 
-import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -30,30 +29,20 @@ class CycleDelegates {
     }
 
     @Bean
+    JavaDelegate withdrawOpenReportsDelegate(CycleService cycles) {
+        return execution -> cycles.withdrawOpenReports(cycleId(execution));
+    }
+
+    /** The same step as the model's earlier version names it ("Build the overview"). */
+    @Bean
     JavaDelegate buildOverviewDelegate(CycleService cycles) {
-        return execution -> cycles.buildOverview(cycleId(execution));
+        return execution -> cycles.withdrawOpenReports(cycleId(execution));
     }
 
     @Bean
     JavaDelegate publishCycleDelegate(CycleService cycles) {
         return execution -> cycles.publish(cycleId(execution),
                 (String) execution.getVariable("approvedBy"));
-    }
-
-    /** measure-report: after an acceptance, lets the cycle check whether every report is in. */
-    @Bean
-    JavaDelegate reportAcceptedDelegate(CycleService cycles, ReportService reports) {
-        return execution -> cycles.onReportAccepted(reports.forProcessInstance(execution.getProcessInstanceId())
-                .getCycleId());
-    }
-
-    /** measure-report: tells the institution that its report came back, with the reviewer's comment. */
-    @Bean
-    JavaDelegate returnNotificationDelegate(CycleService cycles, ReportService reports) {
-        return execution -> {
-            var report = reports.forProcessInstance(execution.getProcessInstanceId());
-            cycles.notifyReturned(report.getCycleId(), report.getId());
-        };
     }
 
     /** On the end of collection from the follow-up task: the cycle stops collecting at once. */

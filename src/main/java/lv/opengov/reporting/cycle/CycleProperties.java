@@ -12,11 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             about the reports still missing
  * @param noticeTime           the time of day at which invitations, reminders and notices go out, in the
  *                             service's zone ({@code reporting.zone})
+ * @param reportBatchSize      how many measure-report processes one job of the cycle prepares for starting (each
+ *                             then starts in a job of its own)
  */
 @ConfigurationProperties("reporting.cycle")
-public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime) {
+public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
+        int reportBatchSize) {
 
     public CycleProperties {
+        reportBatchSize = reportBatchSize <= 0 ? 100 : reportBatchSize;
         reminderDaysBefore = reminderDaysBefore == null ? List.of(5, 1) : List.copyOf(reminderDaysBefore);
         followUpIntervalDays = followUpIntervalDays <= 0 ? 5 : followUpIntervalDays;
         noticeTime = noticeTime == null ? LocalTime.of(9, 0) : noticeTime;

@@ -16,10 +16,14 @@ import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
-import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportAccepted;
+import lv.opengov.reporting.report.ReportProcesses;
+import lv.opengov.reporting.report.ReportReturned;
+import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
+import lv.opengov.reporting.report.ReportTasks;
 import lv.opengov.reporting.common.ApiError.FieldProblem;
 import lv.opengov.reporting.common.InputDates;
 import lv.opengov.reporting.common.InvalidInputException;
@@ -28,15 +32,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reporting cycles: starting one, the steps its process takes (opening reports with invitations,
- * reminders and notices, consolidation, publication) and what coordinators do to it (extend, close).
+ * reminders and notices, withdrawal of the reports still open, publication), how it follows its
+ * reports' reviews, and what coordinators do to it (extend, close).
  */
 @Service
 @Transactional
@@ -44,6 +49,8 @@ public class CycleService {
 
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
+    private final ReportTasks reportTasks;
+    private final ReportProcesses reportProcesses;
     private final PlanService plan;
     private final CycleSchedule schedule;
     private final CycleMails mails;
@@ -51,16 +58,18 @@ public class CycleService {
     private final LatvianCalendar calendar;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
-    private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
     private final AuditLog audit;
 
-    CycleService(ReportingCycleRepository cycles, ReportService reports, PlanService plan, CycleSchedule schedule,
-            CycleMails mails, CycleTimers timers, LatvianCalendar calendar, RuntimeService runtimeService, IdentityService identityService,
-            ApplicationEventPublisher events, MessageSource messages, Clock clock, AuditLog audit) {
+    CycleService(ReportingCycleRepository cycles, ReportService reports, ReportTasks reportTasks,
+            ReportProcesses reportProcesses, PlanService plan, CycleSchedule schedule, CycleMails mails,
+            CycleTimers timers, LatvianCalendar calendar, RuntimeService runtimeService,
+            IdentityService identityService, MessageSource messages, Clock clock, AuditLog audit) {
         this.cycles = cycles;
         this.reports = reports;
+        this.reportTasks = reportTasks;
+        this.reportProcesses = reportProcesses;
         this.plan = plan;
         this.schedule = schedule;
         this.mails = mails;
@@ -68,14 +77,9 @@ public class CycleService {
         this.calendar = calendar;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
-        this.events = events;
         this.messages = messages;
         this.clock = clock;
         this.audit = audit;
-    }
-
-    /** Published once the reports of a cycle have been opened and the transaction has committed. */
-    public record ReportsOpened(Long cycleId) {
     }
 
     // --- starting -----------------------------------------------------------------------------
@@ -161,8 +165,8 @@ public class CycleService {
 
     /**
      * Opens one report per measure of the plan, due on the cycle's deadline, and queues one invitation
-     * per responsible institution and one copy per co-responsible institution. The measure-report
-     * processes are started after this transaction commits, each in a transaction of its own.
+     * per responsible institution and one copy per co-responsible institution. The process then calls
+     * one measure-report process per report, each started in a job of its own.
      */
     public void openReports(Long cycleId) {
         ReportingCycle cycle = lock(cycleId);
@@ -194,7 +198,6 @@ public class CycleService {
             }
         }
         shared.forEach((code, list) -> mails.invitationCopy(cycle, institutions.get(code), list, institutions));
-        events.publishEvent(new ReportsOpened(cycleId));
     }
 
     /**
@@ -227,10 +230,13 @@ public class CycleService {
     }
 
     /**
-     * Called after each acceptance: when no report is left to accept, the cycle moves on to
-     * consolidation. The cycle's row lock makes the last of two simultaneous acceptances see both.
+     * After each acceptance, in the transaction of the review: when no report is left to accept, the
+     * cycle stops collecting. The cycle's row lock makes the last of two simultaneous acceptances see
+     * both.
      */
-    public void onReportAccepted(Long cycleId) {
+    @EventListener
+    public void onReportAccepted(ReportAccepted accepted) {
+        Long cycleId = accepted.cycleId();
         ReportingCycle cycle = lock(cycleId);
         if (reports.countNotAccepted(cycleId) == 0 && cycle.startConsolidation(false)) {
             runtimeService.createMessageCorrelation(ReportingCycleProcess.MESSAGE_REPORTS_COMPLETE)
@@ -253,23 +259,18 @@ public class CycleService {
         return cycle;
     }
 
-    /** Records the end of collection: the reports not accepted are withdrawn from the institutions. */
-    public void buildOverview(Long cycleId) {
+    /**
+     * Records the end of collection: the reports not accepted are withdrawn from the institutions
+     * (recorded as missing), and the overview awaits the coordinators' approval.
+     */
+    public void withdrawOpenReports(Long cycleId) {
         ReportingCycle cycle = lock(cycleId);
         // closed from the follow-up task, the cycle is still collecting
         cycle.startConsolidation(true);
         if (cycle.getStatus() != CycleStatus.CONSOLIDATING) {
             return;
         }
-        List<String> open = reports.rows(cycleId).stream()
-                .filter(r -> r.state() != ReportState.ACCEPTED && r.processInstanceId() != null)
-                .map(ReportRow::processInstanceId)
-                .toList();
-        List<String> running = open.isEmpty() ? List.of() : runtimeService.createProcessInstanceQuery()
-                .processInstanceIds(new java.util.HashSet<>(open)).list().stream().map(ProcessInstance::getId).toList();
-        if (!running.isEmpty()) {
-            runtimeService.deleteProcessInstancesAsync(running, null, "Cycle " + cycleId + " closed", true, true);
-        }
+        reportProcesses.withdrawOpen(cycleId);
         cycle.consolidated(clock.instant());
     }
 
@@ -288,15 +289,18 @@ public class CycleService {
         mails.published(cycle, board, counts.get(ReportState.ACCEPTED), total);
     }
 
-    /** Sends the institution the reviewer's comment on a returned report. */
-    public void notifyReturned(Long cycleId, Long reportId) {
-        ReportingCycle cycle = find(cycleId);
-        ReportRow row = reports.row(reportId);
-        var report = reports.find(reportId).orElseThrow();
-        mails.returned(cycle, institutionsByCode().get(row.institution()), row, report.getReviewComment(),
-                reports.revisions(reportId).size());
+    /**
+     * After each return, in the transaction of the review: sends the institution the reviewer's
+     * comment. A notice queued before for the same revision is not queued again.
+     */
+    @EventListener
+    public void onReportReturned(ReportReturned returned) {
+        ReportingCycle cycle = find(returned.cycleId());
+        ReportRow row = reports.row(returned.reportId());
+        mails.returned(cycle, institutionsByCode().get(row.institution()), row, returned.reviewComment(),
+                returned.revision());
         // a report returned after the last notice brings the reminders and notices back
-        timers.rescheduleCycle(lock(cycleId));
+        timers.rescheduleCycle(lock(returned.cycleId()));
     }
 
     /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
@@ -322,7 +326,8 @@ public class CycleService {
 
     /**
      * Moves the deadline of the whole cycle (measureCode null) or of one measure's report. The reports
-     * get the new due date; the process's timers and the open tasks follow (see {@link CycleTimers}).
+     * and their open tasks get the new due date ({@link ReportTasks#extend}); the process's timers
+     * follow ({@link CycleTimers}).
      */
     public ReportingCycle extend(Long cycleId, String measureCode, String newDeadline) {
         ReportingCycle cycle = lock(cycleId);
@@ -360,12 +365,11 @@ public class CycleService {
         if (measureCode == null) {
             cycle.extendTo(requested, deadline);
         }
-        var changed = reports.extend(cycleId, measureId, deadline);
+        reportTasks.extend(cycleId, measureId, deadline);
         audit.record(AuditAction.DEADLINE_EXTENDED, null, cycleId, measureCode, measureCode == null ? null
                 : reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycleId, measureCode)).institution(), cycle.getName(),
                 "submission deadline " + deadline + (deadline.equals(requested) ? "" : " (asked " + requested + ")"));
-        timers.follow(cycle, changed.stream().map(r -> r.getProcessInstanceId())
-                .filter(java.util.Objects::nonNull).toList(), deadline);
+        timers.rescheduleCycle(cycle);
         return cycle;
     }
 

@@ -1,53 +1,28 @@
 package lv.opengov.reporting.cycle;
 
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import lv.opengov.reporting.report.MeasureReportProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the engine follow a moved deadline, in the transaction that moves it: the open submit-report
- * tasks get the new due and follow-up dates, and the cycle's waiting timer is set to the new next
- * notice date. A cycle that had nothing left to send but the legal-deadline escalation resumes its
- * reminders when the new deadline brings some.
+ * Makes the cycle's timers follow a moved deadline or a report reopened by a return, in the
+ * transaction that changes them: the waiting timer is set to the new next notice date. A cycle that had
+ * nothing left to send but the legal-deadline escalation resumes its reminders when the change brings
+ * some. (The reports' own tasks follow in the report module: {@code ReportTasks.extend}.)
  */
 @Component
 class CycleTimers {
 
     private final CycleSchedule schedule;
-    private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
 
-    CycleTimers(CycleSchedule schedule, TaskService taskService, RuntimeService runtimeService,
-            ManagementService managementService) {
+    CycleTimers(CycleSchedule schedule, RuntimeService runtimeService, ManagementService managementService) {
         this.schedule = schedule;
-        this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
-    }
-
-    void follow(ReportingCycle cycle, List<String> reportInstanceIds, LocalDate deadline) {
-        Date due = schedule.at(deadline);
-        List<LocalDate> reminders = schedule.reminderDates(deadline, cycle.getInvitationDate());
-        Date followUp = reminders.isEmpty() ? null : schedule.at(reminders.get(0));
-        for (int from = 0; from < reportInstanceIds.size(); from += 1000) {
-            List<String> chunk = reportInstanceIds.subList(from, Math.min(from + 1000, reportInstanceIds.size()));
-            for (Task task : taskService.createTaskQuery().processInstanceIdIn(chunk.toArray(String[]::new))
-                    .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).list()) {
-                task.setDueDate(due);
-                task.setFollowUpDate(followUp);
-                taskService.saveTask(task);
-            }
-        }
-        rescheduleCycle(cycle);
     }
 
     void rescheduleCycle(ReportingCycle cycle) {

@@ -8,6 +8,10 @@ public final class ReportingCycleProcess {
     public static final String VAR_CYCLE_ID = "cycleId";
     public static final String VAR_CLOSE_CYCLE = "closeCycle";
     public static final String VAR_MISSING_MEASURES = "missingMeasures";
+    /** The batch of reports an instance of the batch sub-process starts: the range of their ids. */
+    public static final String VAR_REPORT_BATCH = "reportBatch";
+    /** The measure an instance of the call activity reports on. */
+    public static final String VAR_MEASURE_CODE = "measureCode";
 
     public static final String MESSAGE_REPORTS_COMPLETE = "reports-complete";
     public static final String MESSAGE_CYCLE_CLOSED = "cycle-closed";
@@ -17,6 +21,10 @@ public final class ReportingCycleProcess {
 
     public static final String TIMER_INVITATION = "Timer_InvitationDate";
     public static final String ACTIVITY_OPEN_REPORTS = "Task_OpenReports";
+    public static final String GATEWAY_REPORTS_OPENED = "Gateway_ReportsOpened";
+    public static final String SUBPROCESS_REPORT_BATCH = "SubProcess_ReportBatch";
+    /** Calls one measure-report process per report: Cockpit shows each report under its cycle. */
+    public static final String ACTIVITY_MEASURE_REPORT = "CallActivity_MeasureReport";
     public static final String SUBPROCESS_COLLECT = "SubProcess_CollectReports";
     public static final String GATEWAY_NOTICES_LEFT = "Gateway_NoticesLeft";
     public static final String TIMER_NOTICE_DUE = "Timer_NoticeDue";
@@ -27,7 +35,8 @@ public final class ReportingCycleProcess {
     public static final String TIMER_FOLLOW_UP_AGAIN = "Timer_FollowUpAgain";
     public static final String BOUNDARY_REPORTS_COMPLETE = "Event_ReportsComplete";
     public static final String BOUNDARY_CYCLE_CLOSED = "Event_CycleClosed";
-    public static final String ACTIVITY_BUILD_OVERVIEW = "Task_BuildOverview";
+    public static final String ACTIVITY_WITHDRAW_OPEN_REPORTS = "Task_WithdrawOpenReports";
+    public static final String GATEWAY_REPORTS_ENDED = "Gateway_ReportsEnded";
     public static final String ACTIVITY_APPROVE = TASK_APPROVE;
     public static final String END_PUBLISHED = "EndEvent_CyclePublished";
 

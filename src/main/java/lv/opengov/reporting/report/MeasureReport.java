@@ -66,6 +66,10 @@ public class MeasureReport {
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
+    /** When the report was withdrawn from its institution, its cycle having stopped collecting. */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
     /** The version of the plan this report was written against (1: the plan as approved). */
     @Column(name = "plan_version")
     private Integer planVersion;
@@ -158,5 +162,9 @@ public class MeasureReport {
     /** The latest answers, all empty before the first submission. */
     public ReportAnswers getAnswers() {
         return answers != null ? answers : ReportAnswers.none();
+    }
+
+    public Instant getWithdrawnAt() {
+        return withdrawnAt;
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import lv.opengov.reporting.audit.AuditAction;
 import lv.opengov.reporting.audit.AuditLog;
 import lv.opengov.reporting.common.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,14 @@ public class ReportService {
     private final Clock clock;
     private final lv.opengov.reporting.plan.PlanVersions planVersions;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     ReportService(MeasureReportRepository reports, ReportRevisionRepository revisions, EntityManager entityManager,
-            MessageSource messages, Clock clock, lv.opengov.reporting.plan.PlanVersions planVersions, AuditLog audit) {
+            MessageSource messages, Clock clock, lv.opengov.reporting.plan.PlanVersions planVersions, AuditLog audit,
+            ApplicationEventPublisher events) {
         this.planVersions = planVersions;
         this.audit = audit;
+        this.events = events;
         this.reports = reports;
         this.revisions = revisions;
         this.entityManager = entityManager;
@@ -87,7 +91,10 @@ public class ReportService {
         return revision;
     }
 
-    /** Records a reviewer's decision. */
+    /**
+     * Records a reviewer's decision and announces it ({@link ReportAccepted}, {@link ReportReturned})
+     * to the listeners of this transaction.
+     */
     public MeasureReport review(Long reportId, boolean accepted, String comment, String userId) {
         MeasureReport report = reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
         if (report.getState() != ReportState.SUBMITTED) {
@@ -100,11 +107,31 @@ public class ReportService {
         if (!submitted.isEmpty()) {
             submitted.get(submitted.size() - 1).reviewed(accepted, comment, userId, report.getReviewedAt());
         }
+        announce(report, submitted.size());
         return report;
     }
 
+    /**
+     * Announces the review of the report of a measure-report process again. Instances of the model's
+     * earlier version call this from the steps that once told the cycle; what the cycle does on the
+     * announcement is safe to do twice.
+     */
+    public void announceReview(String processInstanceId) {
+        MeasureReport report = forProcessInstance(processInstanceId);
+        announce(report, (int) revisions.countByReportId(report.getId()));
+    }
+
+    private void announce(MeasureReport report, int revision) {
+        if (report.getState() == ReportState.ACCEPTED) {
+            events.publishEvent(new ReportAccepted(report.getCycleId(), report.getId(), measureCode(report.getId())));
+        } else if (report.getState() == ReportState.RETURNED) {
+            events.publishEvent(new ReportReturned(report.getCycleId(), report.getId(), measureCode(report.getId()),
+                    report.getReviewComment(), revision));
+        }
+    }
+
     /** Moves the deadline of open reports: all of the cycle's, or the one of the given measure. */
-    public List<MeasureReport> extend(Long cycleId, Long measureId, LocalDate dueDate) {
+    List<MeasureReport> extend(Long cycleId, Long measureId, LocalDate dueDate) {
         List<MeasureReport> changed = new ArrayList<>();
         for (MeasureReport report : reports.findByCycleId(cycleId)) {
             if ((measureId == null || measureId.equals(report.getMeasureId()))
@@ -116,14 +143,41 @@ public class ReportService {
         return changed;
     }
 
-    /** Records the report's process instance; false when one was recorded already. */
-    public boolean recordLaunch(Long reportId, String processInstanceId) {
-        return reports.recordLaunch(reportId, processInstanceId) == 1;
+    /**
+     * Records the process of the report with the given business key, as the process starts. A report
+     * has one process: a second start for it fails, and its transaction with it.
+     */
+    void recordProcess(String businessKey, String processInstanceId) {
+        Long cycleId = MeasureReportProcess.cycleIdOf(businessKey);
+        String measureCode = MeasureReportProcess.measureCodeOf(businessKey);
+        if (reports.recordProcess(cycleId, measureCode, processInstanceId) == 0) {
+            ReportRow row = rowForBusinessKey(businessKey);
+            if (!processInstanceId.equals(row.processInstanceId())) {
+                throw new IllegalStateException("The report " + businessKey + " has its process already: "
+                        + row.processInstanceId());
+            }
+        }
     }
 
+    /**
+     * Withdraws the cycle's reports not accepted from their institutions (they stay as they are, and
+     * count as missing). Waits for every transaction that holds one of them, a report's process that is
+     * starting among them.
+     */
+    int withdrawOpen(Long cycleId) {
+        return reports.withdrawOpen(cycleId, clock.instant());
+    }
+
+    /** The ids of the cycle's reports, in the order they were opened. */
     @Transactional(readOnly = true)
-    public List<Long> unlaunchedIds(Long cycleId) {
-        return reports.findUnlaunchedIds(cycleId);
+    public List<Long> reportIds(Long cycleId) {
+        return reports.findIdsByCycleId(cycleId);
+    }
+
+    /** The measure codes of the cycle's reports with ids from {@code fromId} to {@code toId}, in id order. */
+    @Transactional(readOnly = true)
+    public List<String> measureCodes(Long cycleId, Long fromId, Long toId) {
+        return reports.findMeasureCodes(cycleId, fromId, toId);
     }
 
     @Transactional(readOnly = true)
@@ -150,20 +204,19 @@ public class ReportService {
     }
 
     /**
-     * The latest accepted report of each measure in other cycles, by measure code: what a new cycle's
-     * form starts from, so that institutions update their answers rather than retype them.
+     * The latest accepted report on the measure in another cycle: what a new cycle's form starts from,
+     * so that institutions update their answers rather than retype them; null when there is none.
      */
     @Transactional(readOnly = true)
-    public Map<String, MeasureReport> previousAccepted(Long cycleId) {
-        Map<String, MeasureReport> latest = new java.util.HashMap<>();
-        entityManager.createQuery("""
-                        select m.code, r from MeasureReport r, lv.opengov.reporting.plan.Measure m
-                        where m.id = r.measureId and r.state = :accepted and r.cycleId <> :cycleId
-                        order by r.reviewedAt, r.id""", Object[].class)
-                .setParameter("accepted", ReportState.ACCEPTED).setParameter("cycleId", cycleId)
-                .getResultList()
-                .forEach(row -> latest.put((String) row[0], (MeasureReport) row[1]));
-        return latest;
+    public MeasureReport previousAccepted(Long cycleId, String measureCode) {
+        return entityManager.createQuery("""
+                        select r from MeasureReport r, lv.opengov.reporting.plan.Measure m
+                        where m.id = r.measureId and m.code = :code and r.state = :accepted
+                              and r.cycleId <> :cycleId
+                        order by r.reviewedAt desc, r.id desc""", MeasureReport.class)
+                .setParameter("code", measureCode).setParameter("accepted", ReportState.ACCEPTED)
+                .setParameter("cycleId", cycleId).setMaxResults(1)
+                .getResultList().stream().findFirst().orElse(null);
     }
 
     /** Every report of the cycle with its texts, in one statement. */

@@ -4,10 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +11,7 @@ import org.springframework.stereotype.Component;
  * and what its user answered ({@link #takeAnswers}): no value one task's user writes stays for
  * another task or for the process to read. The values come from the report (its latest submission,
  * the reviewer's last comment) or, for the first task of a new cycle, from the previous cycle's
- * accepted answers that the launcher hands over unstored.
+ * accepted answers that the starting process hands over unstored ({@link ReportHandOver}).
  */
 @Component("reportTaskForms")
 public class ReportTaskForms implements TaskListener {
@@ -26,21 +22,14 @@ public class ReportTaskForms implements TaskListener {
         this.reports = reports;
     }
 
-    /** The previous cycle's accepted answers, unstored, for the first submit-report task of a report. */
-    public static VariableMap carryForward(MeasureReport previous) {
-        VariableMap variables = Variables.createVariables();
-        previous.getAnswers().asFormValues().forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
-        return variables;
-    }
-
     @Override
     public void notify(DelegateTask task) {
         Map<String, Object> form = new LinkedHashMap<>();
         boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
-        if (!review && handedOver(task, ReportTaskNames.NAME) != null) {
-            // the first task, created as the launcher starts the process: all it needs came along
+        if (!review && ReportHandOver.isFirstTask(task)) {
+            // the first task, created as the cycle starts the process: all it needs came along
             for (String name : ReportAnswers.FIELDS) {
-                form.put(name, handedOver(task, name));
+                form.put(name, ReportHandOver.handedOver(task, name));
             }
             form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
         } else {
@@ -110,12 +99,4 @@ public class ReportTaskForms implements TaskListener {
                 MeasureReportProcess.VAR_REVIEW_COMMENT));
     }
 
-    /**
-     * A value handed over unstored by the process's starter. A REST caller could send a transient
-     * value too; only the input guard's rule (a form's fields and nothing else) keeps these names out.
-     */
-    public static Object handedOver(VariableScope scope, String name) {
-        TypedValue value = scope.getVariableTyped(name);
-        return value != null && value.isTransient() ? value.getValue() : null;
-    }
 }

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Names each report task after its measure ({@link ReportTaskNames}): from the name the launcher
- * hands over unstored, else from the report; never from a stored variable.
+ * Names each report task after its measure ({@link ReportTaskNames}): from the name the starting
+ * process hands over unstored ({@link ReportHandOver}), else from the report; never from a stored
+ * variable.
  */
 @Component("reportTaskNamer")
 class ReportTaskNamer implements TaskListener {
@@ -20,7 +21,7 @@ class ReportTaskNamer implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         boolean review = MeasureReportProcess.TASK_REVIEW.equals(task.getTaskDefinitionKey());
-        Object given = review ? null : ReportTaskForms.handedOver(task, ReportTaskNames.NAME);
+        Object given = review ? null : ReportHandOver.handedOver(task, ReportHandOver.NAME);
         if (given != null) {
             task.setName((String) given);
             return;

@@ -5,9 +5,6 @@ import java.util.Locale;
 /** How report tasks are named in Tasklist, so that a list of twenty of them can be told apart. */
 public final class ReportTaskNames {
 
-    /** A transient variable with which a process's starter hands its first task the name. */
-    public static final String NAME = "taskName";
-
     private static final Locale LATVIAN = Locale.forLanguageTag("lv");
 
     private ReportTaskNames() {

@@ -92,6 +92,7 @@ class AuditLogTest {
         mvc.perform(post("/api/cycles/" + cycle.getId() + "/close").with(httpBasic("coordinator", "coordinator")))
                 .andExpect(status().isOk());
         fixture.runDueJobs(cycle);
+        fixture.endReports(cycle);
         Task approval = tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
         ProcessTestSupport.completeAs(identity, tasks, "coordinator", approval.getId(), Map.of());

@@ -2,12 +2,10 @@ package lv.opengov.reporting.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -154,7 +152,7 @@ class ReportingCycleProcessTest {
         }
         assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
         assertThat(instance).hasPassed(ReportingCycleProcess.BOUNDARY_REPORTS_COMPLETE)
-                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS);
         execute(job());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
         assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
@@ -212,12 +210,11 @@ class ReportingCycleProcessTest {
                 .hasRootCauseInstanceOf(InvalidReportException.class).hasMessageContaining("reviewComment");
         complete("reviewer", review, Map.of("decision", "RETURN",
                 "reviewComment", "Lūdzu, pievienojiet mācību dalībnieku skaitu."));
+        // the notice is queued by the review's own transaction, and the task is back with the institution
         ProcessInstance report = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
-        assertThat(report).isWaitingAt(MeasureReportProcess.ACTIVITY_NOTIFY_RETURN);
-        execute(job());
         assertThat(report).isWaitingAt(MeasureReportProcess.ACTIVITY_SUBMIT)
-                .hasPassed(MeasureReportProcess.ACTIVITY_NOTIFY_RETURN);
+                .hasPassed(MeasureReportProcess.GATEWAY_ACCEPTED);
         assertThat(reports.find(reportId).orElseThrow().getState()).isEqualTo(ReportState.RETURNED);
         MailMessage returned = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("returned")).findFirst()
                 .orElseThrow();
@@ -337,9 +334,9 @@ class ReportingCycleProcessTest {
         // this time through the form, as Tasklist sends it: the last follow-up's answer is not read
         submitForm("coordinator", again, Map.of("closeCycle", true));
         assertThat(instance).hasPassed("EndEvent_CollectionClosed")
-                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS);
         execute(job());
-        executeRemainingJobs();
+        endReports(instance);
         ReportingCycle closed = cycles.find(cycle.getId());
         assertThat(closed.getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
         assertThat(closed.isClosedEarly()).isTrue();
@@ -407,10 +404,10 @@ class ReportingCycleProcessTest {
 
         cycles.close(cycle.getId());
         assertThat(instance).hasPassed(ReportingCycleProcess.BOUNDARY_CYCLE_CLOSED)
-                .isWaitingAt(ReportingCycleProcess.ACTIVITY_BUILD_OVERVIEW);
+                .isWaitingAt(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS);
         assertThatThrownBy(() -> cycles.close(cycle.getId())).isInstanceOf(InvalidInputException.class);
         execute(job());
-        executeRemainingJobs();
+        endReports(instance);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
                 .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isZero();
         Task approval = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
@@ -529,7 +526,6 @@ class ReportingCycleProcessTest {
         assertThat(taskService.getVariables(review.getId())).doesNotContainKeys("decision", "reviewComment")
                 .containsEntry("progress", goodReport().get("progress"));
         complete("reviewer", review, Map.of("decision", "RETURN", "reviewComment", "Pievienojiet skaitļus."));
-        execute(job());
         Task again = submitTask(cycle, "1.1");
         assertThat(taskService.getIdentityLinksForTask(again.getId()))
                 .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("inst-vk");
@@ -549,6 +545,90 @@ class ReportingCycleProcessTest {
         assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("progress", "completion");
     }
 
+    @Test
+    void shouldCallEachReportFromItsCycleSoThatCockpitLinksThemBothWays() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        String cycleInstance = cycle.getProcessInstanceId();
+
+        List<ProcessInstance> called = runtimeService.createProcessInstanceQuery()
+                .superProcessInstanceId(cycleInstance).list();
+        assertThat(called).hasSize(12).extracting(ProcessInstance::getBusinessKey)
+                .containsExactlyInAnyOrderElementsOf(cycles.rows(cycle.getId(), null).stream()
+                        .map(row -> MeasureReportProcess.businessKey(cycle.getId(), row.measureCode())).toList());
+        for (ProcessInstance report : called) {
+            assertThat(runtimeService.createProcessInstanceQuery().subProcessInstanceId(report.getId()).singleResult()
+                    .getId()).isEqualTo(cycleInstance);
+            assertThat(reports.forProcessInstance(report.getId()).getCycleId()).isEqualTo(cycle.getId());
+        }
+        // what Cockpit reads: the call activity's instances name the called processes, and back
+        List<String> calledIds = called.stream().map(ProcessInstance::getId).toList();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(cycleInstance)
+                .activityId(ReportingCycleProcess.ACTIVITY_MEASURE_REPORT).list())
+                .extracting(org.camunda.bpm.engine.history.HistoricActivityInstance::getCalledProcessInstanceId)
+                .containsExactlyInAnyOrderElementsOf(calledIds);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceIds(
+                new java.util.HashSet<>(calledIds)).list())
+                .hasSize(12).allMatch(h -> cycleInstance.equals(h.getSuperProcessInstanceId()));
+        // the called processes keep no variable of their own: their first task got what it needs unstored
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(calledIds.toArray(String[]::new))
+                .list()).allMatch(variable -> variable.getTaskId() != null);
+
+        // an accepted report's process ends, reaches its cycle, and stays linked in the history
+        ReportRow first = cycles.rows(cycle.getId(), null).get(0);
+        submitAndAccept(cycle, first);
+        String accepted = reports.forProcessInstance(calledIds.stream()
+                .filter(id -> reports.forProcessInstance(id).getState() == ReportState.ACCEPTED).findFirst()
+                .orElseThrow()).getProcessInstanceId();
+        var history = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(accepted)
+                .singleResult();
+        assertThat(history.getSuperProcessInstanceId()).isEqualTo(cycleInstance);
+        assertThat(history.getEndActivityId()).isEqualTo(MeasureReportProcess.END_ACCEPTED);
+        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(cycleInstance).count())
+                .isEqualTo(11);
+        assertThat(runtimeService.getActivityInstance(cycleInstance)
+                .getActivityInstances(ReportingCycleProcess.ACTIVITY_MEASURE_REPORT)).hasSize(11);
+    }
+
+    @Test
+    void shouldEndReportsWhoseProcessStartsAfterTheCycleClosed() throws Exception {
+        int year = PERIOD.getAndAdd(2);
+        ReportingCycle cycle = cycles.start(new CycleRequest("Cikls " + year, year + "-01-01", (year + 1) + "-12-31",
+                today.toString(), today.plusDays(20).toString(), today.plusDays(40).toString()), "coordinator");
+        ProcessInstance instance = instanceOf(cycle);
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
+        execute(job());
+        execute(job());
+        // the reports are open, their processes not yet started, when a coordinator closes the cycle
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.SUBPROCESS_REPORT_BATCH);
+        cycles.close(cycle.getId());
+        execute(job(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.GATEWAY_REPORTS_ENDED);
+
+        lv.opengov.reporting.support.CycleFixture.startReports(managementService, instance.getId());
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(
+                MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isZero();
+        endReports(instance);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).list()).hasSize(12)
+                .allMatch(h -> MeasureReportProcess.END_WITHDRAWN_AT_START.equals(h.getEndActivityId()));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
+        assertThat(cycles.counts(cycle.getId())).containsEntry(ReportState.AWAITING, 12L);
+    }
+
+    @Test
+    void shouldRefuseASecondProcessForAReport() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        String businessKey = MeasureReportProcess.businessKey(cycle.getId(), "1.1");
+        String first = reports.rowForBusinessKey(businessKey).processInstanceId();
+        long before = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(MeasureReportProcess.KEY, businessKey))
+                .hasMessageContaining(businessKey);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count())
+                .isEqualTo(before).isEqualTo(1);
+        assertThat(reports.rowForBusinessKey(businessKey).processInstanceId()).isEqualTo(first);
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private ReportingCycle openCycle(LocalDate deadline) {
@@ -560,7 +640,9 @@ class ReportingCycleProcessTest {
         execute(job());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_OPEN_REPORTS);
         execute(job());
-        await().atMost(Duration.ofSeconds(30)).until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.SUBPROCESS_REPORT_BATCH)
+                .isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        lv.opengov.reporting.support.CycleFixture.startReports(managementService, instance.getId());
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
                 .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isEqualTo(12);
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
@@ -644,15 +726,8 @@ class ReportingCycleProcessTest {
         }
     }
 
-    /** Runs what the job executor would: here, the batch that removes the withdrawn reports. */
-    private void executeRemainingJobs() {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().executable().list().stream()
-                    .filter(j -> j.getProcessInstanceId() == null).toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+    /** Runs what the job executor would: the batch that withdraws the open reports, and the reports' ends. */
+    private void endReports(ProcessInstance cycleInstance) {
+        lv.opengov.reporting.support.CycleFixture.endReports(managementService, cycleInstance.getId());
     }
 }

@@ -1,15 +1,14 @@
 package lv.opengov.reporting.support;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import lv.opengov.reporting.cycle.CycleRequest;
 import lv.opengov.reporting.cycle.CycleSchedule;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.cycle.ReportingCycleProcess;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,8 +53,44 @@ public class CycleFixture {
             Job job = management.createJobQuery().processInstanceId(cycle.getProcessInstanceId()).singleResult();
             management.executeJob(job.getId());
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> reports.unlaunchedIds(cycle.getId()).isEmpty());
+        startReports(management, cycle.getProcessInstanceId());
         return cycles.find(cycle.getId());
+    }
+
+    /**
+     * Runs the jobs with which a cycle's process starts its reports, as the job executor would: its
+     * batches, then one measure-report process per report.
+     */
+    public static void startReports(ManagementService management, String cycleInstanceId) {
+        for (String activity : List.of(ReportingCycleProcess.SUBPROCESS_REPORT_BATCH,
+                ReportingCycleProcess.ACTIVITY_MEASURE_REPORT)) {
+            management.createJobQuery().processInstanceId(cycleInstanceId).activityId(activity).executable().list()
+                    .forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    /**
+     * Runs what the job executor would for a cycle's reports once they are accepted or withdrawn: the
+     * withdrawal's batch jobs and the ends of the reports' processes, which reach the cycle.
+     */
+    public static void endReports(ManagementService management, String cycleInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = management.createJobQuery().executable().messages().list().stream()
+                    .filter(job -> job.getBatchId() != null
+                            || cycleInstanceId.equals(job.getRootProcessInstanceId())
+                            && !cycleInstanceId.equals(job.getProcessInstanceId()))
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("The jobs of cycle " + cycleInstanceId + "'s reports do not run out");
+    }
+
+    /** {@link #endReports(ManagementService, String)} for the given cycle. */
+    public void endReports(ReportingCycle cycle) {
+        endReports(management, cycle.getProcessInstanceId());
     }
 
     public void submit(ReportingCycle cycle, String code, String user, Map<String, Object> values) throws Exception {
@@ -86,6 +121,7 @@ public class CycleFixture {
         cycles.close(cycle.getId());
         management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
                 .singleResult().getId());
+        endReports(management, cycle.getProcessInstanceId());
         tasks.complete(tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId()).singleResult().getId());
         management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
                 .singleResult().getId());

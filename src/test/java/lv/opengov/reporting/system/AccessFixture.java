@@ -45,7 +45,6 @@ final class AccessFixture {
     private static final List<String> INSTITUTIONS = List.of("VK", "VAS");
 
     private final CycleFixture cycles;
-    private final CycleService cycleService;
     private final RefreshService refreshes;
     private final OpinionService opinions;
     private final ServiceZone zone;
@@ -62,7 +61,6 @@ final class AccessFixture {
     AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, OpinionService opinions,
             ServiceZone zone, PlanService plan, Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
         this.cycles = cycles;
-        this.cycleService = cycleService;
         this.refreshes = refreshes;
         this.opinions = opinions;
         this.zone = zone;
@@ -76,15 +74,9 @@ final class AccessFixture {
         ReportingCycle published = cycles.openCycle("Piekļuves pārbaude: publicēta");
         cycles.submit(published, "4.3", "vk", CycleFixture.report("COMPLETE", "Dialogi notikuši."));
         cycles.review(published, "4.3", Map.of("decision", "ACCEPT"));
-        cycleService.close(published.getId());
+        cycles.publish(published);
         var management = engine.getManagementService();
         var tasks = engine.getTaskService();
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
-        tasks.complete(tasks.createTaskQuery().processInstanceId(published.getProcessInstanceId()).singleResult()
-                .getId());
-        management.executeJob(management.createJobQuery().processInstanceId(published.getProcessInstanceId())
-                .singleResult().getId());
         values.put("publishedCycleId", published.getId().toString());
         values.put("absentDay", "2099-01-05");
 

@@ -16,18 +16,34 @@ public interface MeasureReportRepository extends JpaRepository<MeasureReport, Lo
 
     List<MeasureReport> findByCycleId(Long cycleId);
 
-    @Query("select r.id from MeasureReport r where r.cycleId = :cycleId and r.processInstanceId is null order by r.id")
-    List<Long> findUnlaunchedIds(Long cycleId);
+    @Query("select r.id from MeasureReport r where r.cycleId = :cycleId order by r.id")
+    List<Long> findIdsByCycleId(Long cycleId);
+
+    @Query("""
+            select m.code from MeasureReport r, lv.opengov.reporting.plan.Measure m
+            where m.id = r.measureId and r.cycleId = :cycleId and r.id between :fromId and :toId
+            order by r.id""")
+    List<String> findMeasureCodes(Long cycleId, Long fromId, Long toId);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from MeasureReport r where r.id = :id")
     Optional<MeasureReport> lockById(Long id);
 
+    /** Records the report's process unless it has one: answers 0 then. */
     @org.springframework.data.jpa.repository.Modifying
     @Query("""
             update MeasureReport r set r.processInstanceId = :processInstanceId, r.version = r.version + 1
-            where r.id = :id and r.processInstanceId is null""")
-    int recordLaunch(Long id, String processInstanceId);
+            where r.cycleId = :cycleId and r.processInstanceId is null
+                  and r.measureId = (select m.id from lv.opengov.reporting.plan.Measure m where m.code = :measureCode)""")
+    int recordProcess(Long cycleId, String measureCode, String processInstanceId);
+
+    /** Withdraws the cycle's reports not accepted; waits for any transaction that holds one of them. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("""
+            update MeasureReport r set r.withdrawnAt = :at, r.version = r.version + 1
+            where r.cycleId = :cycleId and r.state <> lv.opengov.reporting.report.ReportState.ACCEPTED
+                  and r.withdrawnAt is null""")
+    int withdrawOpen(Long cycleId, java.time.Instant at);
 
     long countByCycleIdAndStateNot(Long cycleId, ReportState state);
 

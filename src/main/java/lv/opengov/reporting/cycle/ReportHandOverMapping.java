@@ -1,0 +1,43 @@
+package lv.opengov.reporting.cycle;
+
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportHandOver;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables of the call from the cycle to a measure-report process
+ * ({@code camunda:variableMappingDelegateExpression="${reportHandOver}"}): in, what the report's first
+ * task needs ({@link ReportHandOver}), all transient, so that the called process stores no variable;
+ * out, nothing: the report keeps its answers and decisions, and no variable collects results.
+ */
+@Component("reportHandOver")
+class ReportHandOverMapping implements DelegateVariableMapping {
+
+    private final ReportService reports;
+    private final CycleForReports cycles;
+
+    ReportHandOverMapping(ReportService reports, CycleForReports cycles) {
+        this.reports = reports;
+        this.cycles = cycles;
+    }
+
+    @Override
+    public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
+        Long cycleId = CycleDelegates.cycleId(superExecution);
+        String measureCode = ReportBatches.measureCode(superExecution);
+        ReportRow row = reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycleId, measureCode));
+        subVariables.putAll(ReportHandOver.firstTask(row, cycles.dueAt(row.dueDate()),
+                cycles.followUpAt(cycleId, row.dueDate()), reports.previousAccepted(cycleId, measureCode)));
+    }
+
+    @Override
+    public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
+        // nothing comes back
+    }
+}
