@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks of the reporting-cycle model, bound by expression ({@code ${openReportsDelegate}}).
- * Each reads the cycle id from the process and calls one step of {@link CycleService}; every step is
+ * Each reads the cycle id from the process and calls one step of {@link CycleSteps}; every step is
  * safe to run twice, since a failed job is retried.
  */
 @Configuration
@@ -19,35 +19,35 @@ class CycleDelegates {
     }
 
     @Bean
-    JavaDelegate openReportsDelegate(CycleService cycles) {
+    JavaDelegate openReportsDelegate(CycleSteps cycles) {
         return execution -> cycles.openReports(cycleId(execution));
     }
 
     @Bean
-    JavaDelegate sendDueNoticesDelegate(CycleService cycles) {
+    JavaDelegate sendDueNoticesDelegate(CycleSteps cycles) {
         return execution -> cycles.sendDueNotices(cycleId(execution));
     }
 
     @Bean
-    JavaDelegate withdrawOpenReportsDelegate(CycleService cycles) {
+    JavaDelegate withdrawOpenReportsDelegate(CycleSteps cycles) {
         return execution -> cycles.withdrawOpenReports(cycleId(execution));
     }
 
     /** The same step as the model's earlier version names it ("Build the overview"). */
     @Bean
-    JavaDelegate buildOverviewDelegate(CycleService cycles) {
+    JavaDelegate buildOverviewDelegate(CycleSteps cycles) {
         return execution -> cycles.withdrawOpenReports(cycleId(execution));
     }
 
     @Bean
-    JavaDelegate publishCycleDelegate(CycleService cycles) {
+    JavaDelegate publishCycleDelegate(CycleSteps cycles) {
         return execution -> cycles.publish(cycleId(execution),
                 (String) execution.getVariable("approvedBy"));
     }
 
     /** On the end of collection from the follow-up task: the cycle stops collecting at once. */
     @Bean
-    org.camunda.bpm.engine.delegate.ExecutionListener collectionClosedListener(CycleService cycles) {
+    org.camunda.bpm.engine.delegate.ExecutionListener collectionClosedListener(CycleSteps cycles) {
         return execution -> cycles.closeFromFollowUp(cycleId(execution));
     }
 }

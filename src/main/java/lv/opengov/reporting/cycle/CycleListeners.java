@@ -40,10 +40,10 @@ class CycleListeners {
 
     /** On follow-up-overdue's creation: lists the reports still missing, in the task and its form. */
     @Bean
-    TaskListener followUpTaskListener(CycleService cycles) {
+    TaskListener followUpTaskListener(CycleQuery cycleQuery) {
         return task -> {
             Long cycleId = Long.valueOf(task.getExecution().getProcessBusinessKey());
-            String missing = cycles.missing(cycleId).stream()
+            String missing = cycleQuery.missing(cycleId).stream()
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));
             task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
@@ -66,11 +66,11 @@ class CycleListeners {
 
     /** On approve-consolidation's completion: who approved, for the publication. */
     @Bean
-    TaskListener approvalListener(CurrentUser currentUser, CycleService cycles) {
+    TaskListener approvalListener(CurrentUser currentUser, CycleSteps steps) {
         return (DelegateTask task) -> {
             String approvedBy = currentUser.completing(task);
             task.setVariable("approvedBy", approvedBy);
-            cycles.recordApproval(Long.valueOf(task.getExecution().getProcessBusinessKey()), approvedBy);
+            steps.recordApproval(Long.valueOf(task.getExecution().getProcessBusinessKey()), approvedBy);
         };
     }
 

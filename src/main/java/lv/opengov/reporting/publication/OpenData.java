@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.common.NotFoundException;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleStatus;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.plan.MeasureView;
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpenData {
 
-    private final CycleService cycles;
+    private final CycleQuery cycles;
     private final ReportService reports;
     private final PlanService plan;
 
-    OpenData(CycleService cycles, ReportService reports, PlanService plan) {
+    OpenData(CycleQuery cycles, ReportService reports, PlanService plan) {
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -51,7 +51,7 @@ public class OpenData {
     }
 
     public List<OpenMeasure> measures() {
-        Map<String, CycleService.LatestCompletion> latest = cycles.latestCompletions();
+        Map<String, CycleQuery.LatestCompletion> latest = cycles.latestCompletions();
         return plan.listMeasures().stream().map(m -> open(m, latest.get(m.code()))).toList();
     }
 
@@ -70,7 +70,7 @@ public class OpenData {
         return cycle;
     }
 
-    private static OpenMeasure open(MeasureView m, CycleService.LatestCompletion latest) {
+    private static OpenMeasure open(MeasureView m, CycleQuery.LatestCompletion latest) {
         return new OpenMeasure(m.code(), m.commitment(), m.titleLv(), m.titleEn(), m.responsible(), m.coResponsible(),
                 latest == null ? null : latest.completion().name(), latest == null ? null : latest.cycleId(),
                 latest == null ? null : latest.cycleName());

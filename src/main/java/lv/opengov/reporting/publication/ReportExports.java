@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.plan.PlanService;
@@ -40,7 +40,7 @@ public class ReportExports {
     private static final int FUNDS = 9;
     private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20};
 
-    private final CycleService cycles;
+    private final CycleQuery cycles;
     private final ReportService reports;
     private final PlanService plan;
     private final Access access;
@@ -49,7 +49,7 @@ public class ReportExports {
     private final PdfDocuments pdfDocuments;
     private final ServiceZone zone;
 
-    ReportExports(CycleService cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
+    ReportExports(CycleQuery cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
             SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone) {
         this.pdfDocuments = pdfDocuments;
         this.zone = zone;

@@ -18,7 +18,7 @@ import lv.opengov.reporting.calendar.CalendarDayKind;
 import lv.opengov.reporting.calendar.CalendarService;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.cycle.CycleSchedule;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleStatus;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.cycle.ReportingCycleProcess;
@@ -46,7 +46,7 @@ class AuditLogTest {
     CycleFixture fixture;
 
     @Autowired
-    CycleService cycles;
+    CycleQuery cycles;
 
     @Autowired
     CycleSchedule schedule;

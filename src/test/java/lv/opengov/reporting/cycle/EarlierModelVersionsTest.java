@@ -47,6 +47,9 @@ class EarlierModelVersionsTest {
     CycleService cycles;
 
     @Autowired
+    CycleQuery cycleQuery;
+
+    @Autowired
     CycleSchedule schedule;
 
     @Autowired
@@ -125,7 +128,7 @@ class EarlierModelVersionsTest {
             submit(cycle, row);
             review(cycle, row, Map.of("decision", "ACCEPT"));
         }
-        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
+        assertThat(cycleQuery.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(
                 MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isZero();
 
@@ -137,8 +140,8 @@ class EarlierModelVersionsTest {
             return null;
         });
         runCycleJob(cycle); // publish
-        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.PUBLISHED);
-        assertThat(cycles.counts(cycle.getId())).containsEntry(ReportState.ACCEPTED, 12L);
+        assertThat(cycleQuery.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.PUBLISHED);
+        assertThat(cycleQuery.counts(cycle.getId())).containsEntry(ReportState.ACCEPTED, 12L);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cycle.getProcessInstanceId())
                 .count()).isZero();
     }
@@ -176,7 +179,7 @@ class EarlierModelVersionsTest {
 
     private void runCycleJob(ReportingCycle cycle) {
         managementService.executeJob(managementService.createJobQuery().processInstanceId(
-                cycles.find(cycle.getId()).getProcessInstanceId()).messages().list().stream().findFirst()
+                cycleQuery.find(cycle.getId()).getProcessInstanceId()).messages().list().stream().findFirst()
                 .or(() -> managementService.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
                         .timers().list().stream().findFirst())
                 .orElseThrow().getId());

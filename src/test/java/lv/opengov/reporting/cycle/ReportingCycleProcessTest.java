@@ -83,6 +83,9 @@ class ReportingCycleProcessTest {
     CycleService cycles;
 
     @Autowired
+    CycleQuery cycleQuery;
+
+    @Autowired
     CycleSchedule schedule;
 
     @Autowired
@@ -147,15 +150,15 @@ class ReportingCycleProcessTest {
         // the report points at the plan version it is written against: the plan as approved
         assertThat(reports.forProcessInstance(task.getProcessInstanceId()).getPlanVersion()).isEqualTo(1);
 
-        for (ReportRow row : cycles.rows(cycle.getId(), null)) {
+        for (ReportRow row : cycleQuery.rows(cycle.getId(), null)) {
             submitAndAccept(cycle, row);
         }
-        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
+        assertThat(cycleQuery.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.CONSOLIDATING);
         assertThat(instance).hasPassed(ReportingCycleProcess.BOUNDARY_REPORTS_COMPLETE)
                 .isWaitingAt(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS);
         execute(job());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
-        assertThat(cycles.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
+        assertThat(cycleQuery.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
 
         Task approval = taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
@@ -166,7 +169,7 @@ class ReportingCycleProcessTest {
         });
         execute(job());
         assertThat(instance).isEnded().hasPassed(ReportingCycleProcess.END_PUBLISHED);
-        ReportingCycle published = cycles.find(cycle.getId());
+        ReportingCycle published = cycleQuery.find(cycle.getId());
         assertThat(published.getStatus()).isEqualTo(CycleStatus.PUBLISHED);
         assertThat(published.getApprovedBy()).isEqualTo("coordinator");
         assertThat(published.isClosedEarly()).isFalse();
@@ -303,14 +306,14 @@ class ReportingCycleProcessTest {
         assertThat(toVaram.ccList()).containsExactly("varam.head@example.org");
         assertThat(toVaram.getSubject()).isEqualTo("Nokavēts: 4 atskaites nav iesniegtas");
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
-        assertThat(cycles.rows(cycle.getId(), List.of("VARAM"))).allMatch(r -> r.isOverdue(overdueDay));
+        assertThat(cycleQuery.rows(cycle.getId(), List.of("VARAM"))).allMatch(r -> r.isOverdue(overdueDay));
     }
 
     @Test
     void shouldAskCoordinatorsToFollowUpAtTheLegalDeadlineAndCloseWithWhatIsAccepted() throws Exception {
         ReportingCycle cycle = openCycle(today.plusDays(3));
         ProcessInstance instance = instanceOf(cycle);
-        for (ReportRow row : cycles.rows(cycle.getId(), null)) {
+        for (ReportRow row : cycleQuery.rows(cycle.getId(), null)) {
             if (!row.institution().equals("VARAM")) {
                 submitAndAccept(cycle, row);
             }
@@ -337,7 +340,7 @@ class ReportingCycleProcessTest {
                 .isWaitingAt(ReportingCycleProcess.ACTIVITY_WITHDRAW_OPEN_REPORTS);
         execute(job());
         endReports(instance);
-        ReportingCycle closed = cycles.find(cycle.getId());
+        ReportingCycle closed = cycleQuery.find(cycle.getId());
         assertThat(closed.getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
         assertThat(closed.isClosedEarly()).isTrue();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
@@ -351,7 +354,7 @@ class ReportingCycleProcessTest {
         assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycle).get(0)));
 
         cycles.extend(cycle.getId(), null, today.plusDays(25).toString());
-        ReportingCycle extended = cycles.find(cycle.getId());
+        ReportingCycle extended = cycleQuery.find(cycle.getId());
         LocalDate later = extended.getSubmissionDeadline();
         assertThat(later).isAfterOrEqualTo(today.plusDays(25));
         List<LocalDate> laterReminders = reminders(extended);
@@ -391,14 +394,14 @@ class ReportingCycleProcessTest {
 
         cycles.extend(cycle.getId(), null, today.plusDays(16).toString());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
-        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycles.find(cycle.getId())).get(0)));
+        assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycleQuery.find(cycle.getId())).get(0)));
     }
 
     @Test
     void shouldConsolidateWhatIsAcceptedWhenACoordinatorClosesTheCycleEarly() throws Exception {
         ReportingCycle cycle = openCycle(today.plusDays(20));
         ProcessInstance instance = instanceOf(cycle);
-        List<ReportRow> rows = cycles.rows(cycle.getId(), null);
+        List<ReportRow> rows = cycleQuery.rows(cycle.getId(), null);
         submitAndAccept(cycle, rows.get(0));
         submit(cycle, rows.get(1).measureCode(), rows.get(1).institution().toLowerCase(java.util.Locale.ROOT));
 
@@ -414,9 +417,9 @@ class ReportingCycleProcessTest {
         complete("coordinator", approval, Map.of());
         execute(job());
         assertThat(instance).isEnded();
-        ReportingCycle published = cycles.find(cycle.getId());
+        ReportingCycle published = cycleQuery.find(cycle.getId());
         assertThat(published.isClosedEarly()).isTrue();
-        assertThat(cycles.counts(cycle.getId())).containsEntry(ReportState.ACCEPTED, 1L)
+        assertThat(cycleQuery.counts(cycle.getId())).containsEntry(ReportState.ACCEPTED, 1L)
                 .containsEntry(ReportState.SUBMITTED, 1L).containsEntry(ReportState.AWAITING, 10L);
     }
 
@@ -430,7 +433,7 @@ class ReportingCycleProcessTest {
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form));
         assertThat(started).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
         Long cycleId = (Long) runtimeService.getVariable(started.getId(), ReportingCycleProcess.VAR_CYCLE_ID);
-        ReportingCycle cycle = cycles.find(cycleId);
+        ReportingCycle cycle = cycleQuery.find(cycleId);
         assertThat(cycle.getCreatedBy()).isEqualTo("coordinator");
         assertThat(cycle.getProcessInstanceId()).isEqualTo(started.getId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
@@ -458,7 +461,7 @@ class ReportingCycleProcessTest {
         onSunday.put("acceptMovedDates", true);
         ProcessInstance moved = ProcessTestSupport.as(identityService, "coordinator",
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, onSunday));
-        ReportingCycle movedCycle = cycles.find((Long) runtimeService.getVariable(moved.getId(),
+        ReportingCycle movedCycle = cycleQuery.find((Long) runtimeService.getVariable(moved.getId(),
                 ReportingCycleProcess.VAR_CYCLE_ID));
         assertThat(movedCycle.getRequestedSubmissionDeadline()).isEqualTo(sunday);
         assertThat(movedCycle.getSubmissionDeadline()).isAfter(sunday);
@@ -553,7 +556,7 @@ class ReportingCycleProcessTest {
         List<ProcessInstance> called = runtimeService.createProcessInstanceQuery()
                 .superProcessInstanceId(cycleInstance).list();
         assertThat(called).hasSize(12).extracting(ProcessInstance::getBusinessKey)
-                .containsExactlyInAnyOrderElementsOf(cycles.rows(cycle.getId(), null).stream()
+                .containsExactlyInAnyOrderElementsOf(cycleQuery.rows(cycle.getId(), null).stream()
                         .map(row -> MeasureReportProcess.businessKey(cycle.getId(), row.measureCode())).toList());
         for (ProcessInstance report : called) {
             assertThat(runtimeService.createProcessInstanceQuery().subProcessInstanceId(report.getId()).singleResult()
@@ -574,7 +577,7 @@ class ReportingCycleProcessTest {
                 .list()).allMatch(variable -> variable.getTaskId() != null);
 
         // an accepted report's process ends, reaches its cycle, and stays linked in the history
-        ReportRow first = cycles.rows(cycle.getId(), null).get(0);
+        ReportRow first = cycleQuery.rows(cycle.getId(), null).get(0);
         submitAndAccept(cycle, first);
         String accepted = reports.forProcessInstance(calledIds.stream()
                 .filter(id -> reports.forProcessInstance(id).getState() == ReportState.ACCEPTED).findFirst()
@@ -612,7 +615,7 @@ class ReportingCycleProcessTest {
                 .superProcessInstanceId(instance.getId()).list()).hasSize(12)
                 .allMatch(h -> MeasureReportProcess.END_WITHDRAWN_AT_START.equals(h.getEndActivityId()));
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
-        assertThat(cycles.counts(cycle.getId())).containsEntry(ReportState.AWAITING, 12L);
+        assertThat(cycleQuery.counts(cycle.getId())).containsEntry(ReportState.AWAITING, 12L);
     }
 
     @Test
@@ -646,7 +649,7 @@ class ReportingCycleProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureReportProcess.KEY)
                 .processInstanceBusinessKeyLike(MeasureReportProcess.businessKeysOf(cycle.getId())).count()).isEqualTo(12);
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
-        return cycles.find(cycle.getId());
+        return cycleQuery.find(cycle.getId());
     }
 
     private List<LocalDate> reminders(ReportingCycle cycle) {
@@ -654,7 +657,7 @@ class ReportingCycleProcessTest {
     }
 
     private ProcessInstance instanceOf(ReportingCycle cycle) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(cycles.find(cycle.getId())
+        return runtimeService.createProcessInstanceQuery().processInstanceId(cycleQuery.find(cycle.getId())
                 .getProcessInstanceId()).singleResult();
     }
 
@@ -715,7 +718,7 @@ class ReportingCycleProcessTest {
     private void runNoticesUntil(ProcessInstance instance, LocalDate last) {
         for (int round = 0; ; round++) {
             assertThat(round).as("notice dates processed before " + last).isLessThan(30);
-            ReportingCycle cycle = cycles.find(Long.valueOf(instance.getBusinessKey()));
+            ReportingCycle cycle = cycleQuery.find(Long.valueOf(instance.getBusinessKey()));
             if (cycle.getNoticesDoneThrough() != null && !cycle.getNoticesDoneThrough().isBefore(last)) {
                 return;
             }

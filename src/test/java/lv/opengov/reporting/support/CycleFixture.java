@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import lv.opengov.reporting.cycle.CycleRequest;
 import lv.opengov.reporting.cycle.CycleSchedule;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.cycle.ReportingCycleProcess;
@@ -27,15 +28,17 @@ public class CycleFixture {
     private static final AtomicInteger YEAR = new AtomicInteger(1900);
 
     private final CycleService cycles;
+    private final CycleQuery cycleQuery;
     private final CycleSchedule schedule;
     private final ReportService reports;
     private final ManagementService management;
     private final TaskService tasks;
     private final IdentityService identity;
 
-    public CycleFixture(CycleService cycles, CycleSchedule schedule, ReportService reports,
+    public CycleFixture(CycleService cycles, CycleQuery cycleQuery, CycleSchedule schedule, ReportService reports,
             ManagementService management, TaskService tasks, IdentityService identity) {
         this.cycles = cycles;
+        this.cycleQuery = cycleQuery;
         this.schedule = schedule;
         this.reports = reports;
         this.management = management;
@@ -54,7 +57,7 @@ public class CycleFixture {
             management.executeJob(job.getId());
         }
         startReports(management, cycle.getProcessInstanceId());
-        return cycles.find(cycle.getId());
+        return cycleQuery.find(cycle.getId());
     }
 
     /**
@@ -125,7 +128,7 @@ public class CycleFixture {
         tasks.complete(tasks.createTaskQuery().processInstanceId(cycle.getProcessInstanceId()).singleResult().getId());
         management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
                 .singleResult().getId());
-        return cycles.find(cycle.getId());
+        return cycleQuery.find(cycle.getId());
     }
 
     public static Map<String, Object> report(String completion, String progress) {

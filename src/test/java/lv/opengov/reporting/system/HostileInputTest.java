@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.calendar.CalendarService;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.plan.PlanService;
@@ -78,7 +78,7 @@ class HostileInputTest {
     CycleFixture fixture;
 
     @Autowired
-    CycleService cycles;
+    CycleQuery cycles;
 
     @Autowired
     PlanService plan;

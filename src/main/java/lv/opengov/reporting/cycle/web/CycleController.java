@@ -2,6 +2,7 @@ package lv.opengov.reporting.cycle.web;
 
 import lv.opengov.reporting.cycle.CycleRequest;
 import lv.opengov.reporting.cycle.CycleSchedule;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.CycleStatus;
 import lv.opengov.reporting.cycle.ReportingCycle;
@@ -36,12 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 class CycleController {
 
     private final CycleService cycles;
+    private final CycleQuery cycleQuery;
     private final CycleSchedule schedule;
     private final Access access;
     private final CurrentUser currentUser;
 
-    CycleController(CycleService cycles, CycleSchedule schedule, Access access, CurrentUser currentUser) {
+    CycleController(CycleService cycles, CycleQuery cycleQuery, CycleSchedule schedule, Access access,
+            CurrentUser currentUser) {
         this.cycles = cycles;
+        this.cycleQuery = cycleQuery;
         this.schedule = schedule;
         this.access = access;
         this.currentUser = currentUser;
@@ -73,27 +77,27 @@ class CycleController {
         ReportingCycle cycle = cycles.start(request, currentUser.id());
         return ResponseEntity.created(URI.create("/api/cycles/" + cycle.getId()))
                 .body(new Started(cycle.getId(), cycle.getProcessInstanceId(), cycle.getSubmissionDeadline(),
-                        cycle.getLegalDeadline(), cycles.reminderDates(cycle)));
+                        cycle.getLegalDeadline(), cycleQuery.reminderDates(cycle)));
     }
 
     @GetMapping
     List<CycleView> list() {
-        return cycles.list().stream().map(this::view).toList();
+        return cycleQuery.list().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     CycleView get(@PathVariable Long id) {
-        return view(cycles.find(id));
+        return view(cycleQuery.find(id));
     }
 
     @GetMapping("/{id}/overview")
     Overview overview(@PathVariable Long id) {
-        ReportingCycle cycle = cycles.find(id);
+        ReportingCycle cycle = cycleQuery.find(id);
         List<String> only = access.visibleInstitutions();
         Locale locale = LocaleContextHolder.getLocale();
         LocalDate today = schedule.today();
         boolean closed = cycle.getStatus() == CycleStatus.AWAITING_APPROVAL || cycle.getStatus() == CycleStatus.PUBLISHED;
-        List<MeasureLine> lines = cycles.rows(id, only).stream()
+        List<MeasureLine> lines = cycleQuery.rows(id, only).stream()
                 .map(r -> line(r, locale, today, closed && r.state() != ReportState.ACCEPTED))
                 .toList();
         return new Overview(view(cycle), lines);
@@ -120,8 +124,8 @@ class CycleController {
 
     private CycleView view(ReportingCycle c) {
         return new CycleView(c.getId(), c.getName(), c.getPeriodFrom(), c.getPeriodTo(), c.getInvitationDate(),
-                c.getSubmissionDeadline(), c.getLegalDeadline(), cycles.reminderDates(c), c.getStatus(),
+                c.getSubmissionDeadline(), c.getLegalDeadline(), cycleQuery.reminderDates(c), c.getStatus(),
                 c.getProcessInstanceId(), c.getCreatedBy(), c.getCreatedAt(), c.getOpenedAt(), c.getConsolidatedAt(),
-                c.isClosedEarly(), c.getPublishedAt(), cycles.counts(c.getId()));
+                c.isClosedEarly(), c.getPublishedAt(), cycleQuery.counts(c.getId()));
     }
 }

@@ -4,7 +4,7 @@ import lv.opengov.reporting.cycle.CycleMails;
 import lv.opengov.reporting.cycle.CycleProgress;
 import lv.opengov.reporting.cycle.CycleTimeline;
 import lv.opengov.reporting.cycle.CycleSchedule;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.ReportingCycle;
 
 import java.time.LocalDate;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class CyclePages {
 
-    private final CycleService cycles;
+    private final CycleQuery cycles;
     private final CycleSchedule schedule;
     private final ReportService reports;
     private final PlanService plan;
@@ -42,7 +42,7 @@ class CyclePages {
     private final CycleTimeline timeline;
     private final Access access;
 
-    CyclePages(CycleService cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
+    CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
             CycleTimeline timeline, Access access) {
         this.cycles = cycles;
         this.schedule = schedule;

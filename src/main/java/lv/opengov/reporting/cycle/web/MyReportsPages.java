@@ -1,7 +1,7 @@
 package lv.opengov.reporting.cycle.web;
 
 import lv.opengov.reporting.cycle.CycleSchedule;
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.ReportingCycle;
 
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MyReportsPages {
 
-    private final CycleService cycles;
+    private final CycleQuery cycles;
     private final CycleSchedule schedule;
     private final Access access;
 
-    MyReportsPages(CycleService cycles, CycleSchedule schedule, Access access) {
+    MyReportsPages(CycleQuery cycles, CycleSchedule schedule, Access access) {
         this.cycles = cycles;
         this.schedule = schedule;
         this.access = access;

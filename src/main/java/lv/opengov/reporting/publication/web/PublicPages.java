@@ -2,7 +2,7 @@ package lv.opengov.reporting.publication.web;
 
 import lv.opengov.reporting.publication.OpenData;
 
-import lv.opengov.reporting.cycle.CycleService;
+import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.RefreshQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class PublicPages {
 
     private final OpenData openData;
-    private final CycleService cycles;
+    private final CycleQuery cycles;
     private final PlanService plan;
     private final RefreshQuery refreshes;
 
-    PublicPages(OpenData openData, CycleService cycles, PlanService plan, RefreshQuery refreshes) {
+    PublicPages(OpenData openData, CycleQuery cycles, PlanService plan, RefreshQuery refreshes) {
         this.openData = openData;
         this.cycles = cycles;
         this.plan = plan;

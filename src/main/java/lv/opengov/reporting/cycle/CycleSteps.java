@@ -1,0 +1,231 @@
+package lv.opengov.reporting.cycle;
+
+import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditLog;
+import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.plan.MeasureView;
+import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportAccepted;
+import lv.opengov.reporting.report.ReportProcesses;
+import lv.opengov.reporting.report.ReportReturned;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportState;
+import lv.opengov.reporting.report.ReportTasks;
+import lv.opengov.reporting.common.ApiError.FieldProblem;
+import lv.opengov.reporting.common.InputDates;
+import lv.opengov.reporting.common.InvalidInputException;
+import lv.opengov.reporting.common.NotFoundException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the reporting-cycle process, each called by its delegate or listener in the job or
+ * task completion that runs it, and each safe to run twice: opening the reports with invitations,
+ * reminders and notices, following the reports' reviews, withdrawing what is still open, publishing.
+ */
+@Service
+@Transactional
+public class CycleSteps {
+
+    private final CycleQuery query;
+    private final ReportService reports;
+    private final ReportProcesses reportProcesses;
+    private final PlanService plan;
+    private final CycleSchedule schedule;
+    private final CycleMails mails;
+    private final CycleTimers timers;
+    private final LatvianCalendar calendar;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    CycleSteps(CycleQuery query, ReportService reports, ReportProcesses reportProcesses, PlanService plan,
+            CycleSchedule schedule, CycleMails mails, CycleTimers timers, LatvianCalendar calendar,
+            RuntimeService runtimeService, IdentityService identityService, Clock clock, AuditLog audit) {
+        this.query = query;
+        this.reports = reports;
+        this.reportProcesses = reportProcesses;
+        this.plan = plan;
+        this.schedule = schedule;
+        this.mails = mails;
+        this.timers = timers;
+        this.calendar = calendar;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens one report per measure of the plan, due on the cycle's deadline, and queues one invitation
+     * per responsible institution and one copy per co-responsible institution. The process then calls
+     * one measure-report process per report, each started in a job of its own.
+     */
+    public void openReports(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.SCHEDULED) {
+            return;
+        }
+        Map<String, Institution> institutions = institutionsByCode();
+        List<MeasureView> measures = plan.listMeasures();
+        Map<String, Long> measureIds = plan.measureIdsByCode();
+        List<ReportService.Opening> openings = new ArrayList<>();
+        for (MeasureView measure : measures) {
+            openings.add(new ReportService.Opening(measureIds.get(measure.code()),
+                    institutions.get(measure.responsible()).getId()));
+        }
+        reports.openReports(cycleId, openings, cycle.getSubmissionDeadline());
+        cycle.opened(clock.instant());
+
+        List<ReportRow> rows = CycleQuery.sorted(reports.rows(cycleId));
+        Map<String, List<ReportRow>> byInstitution = rows.stream()
+                .collect(Collectors.groupingBy(ReportRow::institution, LinkedHashMap::new, Collectors.toList()));
+        byInstitution.forEach((code, own) -> mails.invitation(cycle, institutions.get(code), own));
+
+        Map<String, ReportRow> rowByMeasure = rows.stream()
+                .collect(Collectors.toMap(ReportRow::measureCode, Function.identity()));
+        Map<String, List<ReportRow>> shared = new LinkedHashMap<>();
+        for (MeasureView measure : measures) {
+            for (String partner : measure.coResponsible()) {
+                shared.computeIfAbsent(partner, p -> new ArrayList<>()).add(rowByMeasure.get(measure.code()));
+            }
+        }
+        shared.forEach((code, list) -> mails.invitationCopy(cycle, institutions.get(code), list, institutions));
+    }
+
+    /**
+     * Sends what is due on the cycle's next notice date: a reminder digest to each institution with
+     * reports still open whose deadline is a reminder's distance away, and an overdue notice to each
+     * institution whose reports' deadline was the day before.
+     */
+    public void sendDueNotices(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        LocalDate date = schedule.nextNoticeDate(cycleId).orElse(null);
+        // a timer can fire before its date once the deadlines moved, or on a day declared off since
+        if (date == null || cycle.getStatus() != CycleStatus.COLLECTING || date.isAfter(schedule.today())
+                || !calendar.isWorkingDay(schedule.today())) {
+            return;
+        }
+        Map<String, Institution> institutions = institutionsByCode();
+        List<LocalDate> remindedDeadlines = new ArrayList<>();
+        for (LocalDate deadline : reports.openDueDates(cycleId)) {
+            if (schedule.reminderDates(deadline, cycle.getInvitationDate()).contains(date)) {
+                remindedDeadlines.add(deadline);
+            }
+        }
+        byInstitution(reports.openRowsDueOn(cycleId, remindedDeadlines))
+                .forEach((code, rows) -> mails.reminder(cycle, institutions.get(code), rows, date));
+        List<LocalDate> overdueDeadlines = reports.openDueDates(cycleId).stream()
+                .filter(deadline -> schedule.overdueNoticeDate(deadline).equals(date)).toList();
+        byInstitution(reports.openRowsDueOn(cycleId, overdueDeadlines))
+                .forEach((code, rows) -> mails.overdue(cycle, institutions.get(code), rows, date));
+        cycle.noticesSentFor(date);
+    }
+
+    /**
+     * After each acceptance, in the transaction of the review: when no report is left to accept, the
+     * cycle stops collecting. The cycle's row lock makes the last of two simultaneous acceptances see
+     * both.
+     */
+    @EventListener
+    public void onReportAccepted(ReportAccepted accepted) {
+        Long cycleId = accepted.cycleId();
+        ReportingCycle cycle = lock(cycleId);
+        if (reports.countNotAccepted(cycleId) == 0 && cycle.startConsolidation(false)) {
+            runtimeService.createMessageCorrelation(ReportingCycleProcess.MESSAGE_REPORTS_COMPLETE)
+                    .processInstanceId(cycle.getProcessInstanceId())
+                    .correlate();
+        }
+    }
+
+    /**
+     * Records the end of collection: the reports not accepted are withdrawn from the institutions
+     * (recorded as missing), and the overview awaits the coordinators' approval.
+     */
+    public void withdrawOpenReports(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        // closed from the follow-up task, the cycle is still collecting
+        cycle.startConsolidation(true);
+        if (cycle.getStatus() != CycleStatus.CONSOLIDATING) {
+            return;
+        }
+        reportProcesses.withdrawOpen(cycleId);
+        cycle.consolidated(clock.instant());
+    }
+
+    /** Publishes the approved overview and tells the board. */
+    public void publish(Long cycleId, String approvedBy) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL) {
+            return;
+        }
+        cycle.published(approvedBy, clock.instant());
+        audit.record(AuditAction.CYCLE_PUBLISHED, approvedBy, cycleId, null, null, cycle.getName(), null);
+        Map<ReportState, Long> counts = reports.countByState(cycleId);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<String> board = identityService.createUserQuery().memberOfGroup(lv.opengov.reporting.identity.Groups.BOARD)
+                .list().stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+        mails.published(cycle, board, counts.get(ReportState.ACCEPTED), total);
+    }
+
+    /**
+     * After each return, in the transaction of the review: sends the institution the reviewer's
+     * comment. A notice queued before for the same revision is not queued again.
+     */
+    @EventListener
+    public void onReportReturned(ReportReturned returned) {
+        ReportingCycle cycle = query.find(returned.cycleId());
+        ReportRow row = reports.row(returned.reportId());
+        mails.returned(cycle, institutionsByCode().get(row.institution()), row, returned.reviewComment(),
+                returned.revision());
+        // a report returned after the last notice brings the reminders and notices back
+        timers.rescheduleCycle(lock(returned.cycleId()));
+    }
+
+    /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
+    public void closeFromFollowUp(Long cycleId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.startConsolidation(true)) {
+            audit.record(AuditAction.CYCLE_CLOSED, null, cycleId, null, null, cycle.getName(), "follow-up task");
+        }
+    }
+
+    /** The coordinators approved the overview (approve-consolidation completed); it is published next. */
+    public void recordApproval(Long cycleId, String userId) {
+        audit.record(AuditAction.CYCLE_APPROVED, userId, cycleId, null, null, query.find(cycleId).getName(), null);
+    }
+
+    private ReportingCycle lock(Long cycleId) {
+        return query.locked(cycleId);
+    }
+
+    private Map<String, Institution> institutionsByCode() {
+        return plan.listInstitutions().stream().collect(Collectors.toMap(Institution::getCode, Function.identity()));
+    }
+
+    private static Map<String, List<ReportRow>> byInstitution(List<ReportRow> rows) {
+        return CycleQuery.sorted(rows).stream()
+                .collect(Collectors.groupingBy(ReportRow::institution, LinkedHashMap::new, Collectors.toList()));
+    }
+}
