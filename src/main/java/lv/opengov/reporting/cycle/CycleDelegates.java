@@ -15,7 +15,7 @@ class CycleDelegates {
 
     /** The reporting-cycle instance's business key is its cycle's id. */
     static Long cycleId(DelegateExecution execution) {
-        return Long.valueOf(execution.getProcessBusinessKey());
+        return ReportingCycleProcess.cycleIdOf(execution.getProcessBusinessKey());
     }
 
     @Bean

@@ -34,7 +34,7 @@ class CycleListeners {
                     Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")));
             ReportingCycle cycle = cycles.registerStarted(request, currentUser.id(), execution.getProcessInstanceId());
             execution.setVariable(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId());
-            execution.setProcessBusinessKey(cycle.getId().toString());
+            execution.setProcessBusinessKey(ReportingCycleProcess.businessKey(cycle.getId()));
         };
     }
 
@@ -42,7 +42,7 @@ class CycleListeners {
     @Bean
     TaskListener followUpTaskListener(CycleQuery cycleQuery) {
         return task -> {
-            Long cycleId = Long.valueOf(task.getExecution().getProcessBusinessKey());
+            Long cycleId = ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey());
             String missing = cycleQuery.missing(cycleId).stream()
                     .map(CycleListeners::line)
                     .collect(Collectors.joining("\n"));
@@ -70,7 +70,8 @@ class CycleListeners {
         return (DelegateTask task) -> {
             String approvedBy = currentUser.completing(task);
             task.setVariable("approvedBy", approvedBy);
-            steps.recordApproval(Long.valueOf(task.getExecution().getProcessBusinessKey()), approvedBy);
+            steps.recordApproval(ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey()),
+                    approvedBy);
         };
     }
 

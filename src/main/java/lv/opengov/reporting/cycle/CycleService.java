@@ -82,7 +82,8 @@ public class CycleService {
     public ReportingCycle start(CycleRequest request, String userId) {
         ReportingCycle cycle = register(request, userId);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY,
-                cycle.getId().toString(), Map.of(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId()));
+                ReportingCycleProcess.businessKey(cycle.getId()),
+                Map.of(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId()));
         cycle.started(instance.getId());
         return cycle;
     }

@@ -42,4 +42,14 @@ public final class ReportingCycleProcess {
 
     private ReportingCycleProcess() {
     }
+
+    /** The business key of a cycle's process: the cycle's id. */
+    public static String businessKey(Long cycleId) {
+        return cycleId.toString();
+    }
+
+    /** The cycle a reporting-cycle process works on, from its business key. */
+    public static Long cycleIdOf(String businessKey) {
+        return Long.valueOf(businessKey);
+    }
 }
