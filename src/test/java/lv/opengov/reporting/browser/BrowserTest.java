@@ -30,6 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ReportingTest
 class BrowserTest {
 
+    /**
+     * How long a page may take to appear: Camunda's web apps load a great deal of script, which on a
+     * busy two-core machine takes well over half a minute. The waits end as soon as the page is there.
+     */
+    private static final Duration WEBAPP_LOAD = Duration.ofSeconds(120);
+
     @LocalServerPort
     int port;
 
@@ -53,7 +59,7 @@ class BrowserTest {
             browser.findElement(By.name("username")).sendKeys("coordinator");
             browser.findElement(By.name("password")).sendKeys("coordinator");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/cycles"));
+            new WebDriverWait(browser, WEBAPP_LOAD).until(ExpectedConditions.urlContains("/cycles"));
             browser.get(url("/cycles/" + cycle.getId()));
             String page = browser.findElement(By.tagName("main")).getText();
             assertThat(page).contains("Pieņemtas 0 un iesniegtas 1 no 12 atskaitēm")
@@ -75,7 +81,7 @@ class BrowserTest {
         String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">Pievienojiet skaitļus.";
         fixture.review(cycle, "1.3", java.util.Map.of("decision", "RETURN", "reviewComment", hostile));
         WebDriver browser = Browser.open("lv");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
         try {
             // Tasklist sends a visitor to the one login of the service, and takes the user from it
             browser.get(url("/camunda/app/tasklist/"));
@@ -142,7 +148,7 @@ class BrowserTest {
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();",
                     browser.findElement(By.cssSelector("button[ng-click='complete()']")));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
+            await().atMost(WEBAPP_LOAD).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
             Browser.screenshot(browser, "tasklist-lv-submitted");
 
             // logging out of Tasklist ends the one session: our own pages ask for the login again
@@ -166,7 +172,7 @@ class BrowserTest {
     @Test
     void oneLoginOpensTasklistCockpitAndAdmin() {
         WebDriver browser = Browser.open("en");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
         try {
             browser.get(url("/login"));
             browser.findElement(By.name("username")).sendKeys("admin");
