@@ -1,5 +1,8 @@
 package lv.opengov.reporting.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,9 @@ public class CycleFixture {
             management.executeJob(job.getId());
         }
         startReports(management, cycle.getProcessInstanceId());
+        // the job executor may hold some of those jobs still: the cycle is open once none is left
+        await().atMost(Duration.ofMinutes(2)).until(() -> management
+                .createJobQuery().processInstanceId(cycle.getProcessInstanceId()).messages().count() == 0);
         return cycleQuery.find(cycle.getId());
     }
 
