@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.identity.LoginThrottle;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.Browser;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.ReportingTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -44,6 +46,15 @@ class BrowserTest {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    /** The shared application may hold blocks from other tests' failed logins from this same address. */
+    @BeforeEach
+    void noBlocksFromOtherTests() {
+        throttle.lift(null, null);
+    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
