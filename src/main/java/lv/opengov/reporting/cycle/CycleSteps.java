@@ -2,6 +2,7 @@ package lv.opengov.reporting.cycle;
 
 import lv.opengov.reporting.cycle.internal.ReportingCycleRepository;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,10 +60,12 @@ public class CycleSteps {
     private final IdentityService identityService;
     private final Clock clock;
     private final AuditLog audit;
+    private final EntityManager entityManager;
 
     CycleSteps(CycleQuery query, ReportService reports, ReportProcesses reportProcesses, PlanService plan,
             CycleSchedule schedule, CycleMails mails, CycleTimers timers, LatvianCalendar calendar,
-            RuntimeService runtimeService, IdentityService identityService, Clock clock, AuditLog audit) {
+            RuntimeService runtimeService, IdentityService identityService, Clock clock, AuditLog audit,
+            EntityManager entityManager) {
         this.query = query;
         this.reports = reports;
         this.reportProcesses = reportProcesses;
@@ -75,12 +78,13 @@ public class CycleSteps {
         this.identityService = identityService;
         this.clock = clock;
         this.audit = audit;
+        this.entityManager = entityManager;
     }
 
     /**
      * Opens one report per measure of the plan, due on the cycle's deadline, and queues one invitation
      * per responsible institution and one copy per co-responsible institution. The process then calls
-     * one measure-report process per report, each started in a job of its own.
+     * one measure-report process per report, in batches, each batch in a job of its own.
      */
     public void openReports(Long cycleId) {
         ReportingCycle cycle = lock(cycleId);
@@ -97,6 +101,11 @@ public class CycleSteps {
         }
         reports.openReports(cycleId, openings, cycle.getSubmissionDeadline());
         cycle.opened(clock.instant());
+        // written now and let go (the cycle stays locked): each invitation below looks up the outbox,
+        // and the session would first check the plan's and the reports' ten thousand entities for
+        // changes, once per institution; what follows only reads them
+        entityManager.flush();
+        entityManager.clear();
 
         List<ReportRow> rows = CycleQuery.sorted(reports.rows(cycleId));
         Map<String, List<ReportRow>> byInstitution = rows.stream()

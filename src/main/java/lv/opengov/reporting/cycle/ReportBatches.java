@@ -1,21 +1,38 @@
 package lv.opengov.reporting.cycle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * How the reporting-cycle model calls its reports: in batches, each started in a job of its own and
- * starting one measure-report process per report in a job of its own. A batch is a range of report
- * ids, kept as the batch instance's element variable, so that a batch always means the same reports,
- * whatever the batch size is when it runs. Asked by the model's expressions
- * ({@code ${reportBatches.of(execution)}}); the lists are computed, never stored.
+ * How the reporting-cycle model calls its reports: in batches, each in a job of its own that starts
+ * one measure-report process per report of the batch still to start (none yet, not withdrawn). A
+ * batch is a range of report ids, kept as the batch instance's element variable, so that a batch
+ * always means the same reports, whatever the batch size is when it runs. Asked by the model's
+ * expressions ({@code ${reportBatches.of(execution)}}); the lists are computed, never stored.
+ *
+ * <p>A batch's reports, and the previous cycle's answers on their measures, are read in one go when the
+ * batch starts ({@link #reportsToStart}) and kept for that transaction only: each call finds its report
+ * by its loop counter ({@link #prepared}), with what its first task needs, without reading it again.
  */
 @Component("reportBatches")
 public class ReportBatches {
+
+    /** The engine's index of an instance of a multi-instance activity. */
+    private static final String LOOP_COUNTER = "loopCounter";
+
+    /** What a report's call needs, read with the rest of its batch. */
+    record Prepared(ReportRow row, MeasureReport previous) {
+    }
 
     private final ReportService reports;
     private final CycleProperties properties;
@@ -36,20 +53,62 @@ public class ReportBatches {
         return batches;
     }
 
-    /** The measure codes of the reports of the execution's batch, in the order they were opened. */
-    public List<String> measureCodes(DelegateExecution execution) {
-        String batch = (String) execution.getVariable(ReportingCycleProcess.VAR_REPORT_BATCH);
-        int dash = batch.indexOf('-');
-        return reports.measureCodes(CycleDelegates.cycleId(execution), Long.valueOf(batch.substring(0, dash)),
-                Long.valueOf(batch.substring(dash + 1)));
+    /**
+     * How many reports of the execution's batch are to get their process now: read with what their
+     * first tasks need, for the calls that follow in this transaction.
+     */
+    public int reportsToStart(DelegateExecution execution) {
+        return batch(execution).size();
     }
 
     /** The business key of the measure-report process the execution calls: {@code <cycleId>:<measureCode>}. */
     public String businessKey(DelegateExecution execution) {
-        return MeasureReportProcess.businessKey(CycleDelegates.cycleId(execution), measureCode(execution));
+        return MeasureReportProcess.businessKey(CycleDelegates.cycleId(execution),
+                prepared(execution).row().measureCode());
     }
 
-    static String measureCode(DelegateExecution execution) {
-        return (String) execution.getVariable(ReportingCycleProcess.VAR_MEASURE_CODE);
+    /** What the execution's call needs: its report, read with its batch. */
+    Prepared prepared(DelegateExecution execution) {
+        return batch(execution).get((Integer) execution.getVariable(LOOP_COUNTER));
+    }
+
+    /** The reports of the execution's batch still to start, read once per transaction. */
+    private List<Prepared> batch(DelegateExecution execution) {
+        Long cycleId = CycleDelegates.cycleId(execution);
+        String batch = (String) execution.getVariable(ReportingCycleProcess.VAR_REPORT_BATCH);
+        return preparedInThisTransaction().computeIfAbsent(cycleId + ":" + batch, key -> {
+            int dash = batch.indexOf('-');
+            List<ReportRow> rows = reports.rowsToStart(cycleId, Long.valueOf(batch.substring(0, dash)),
+                    Long.valueOf(batch.substring(dash + 1)));
+            Map<String, MeasureReport> previous = reports.previousAccepted(cycleId,
+                    rows.stream().map(ReportRow::measureCode).toList());
+            return rows.stream().map(row -> new Prepared(row, previous.get(row.measureCode()))).toList();
+        });
+    }
+
+    /**
+     * The batches read in the current transaction. The calls of a batch run in the transaction that
+     * starts it, so they find it here; it is gone with the transaction, and a batch run again (after a
+     * failure) reads its reports afresh.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Prepared>> preparedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("A cycle's reports are started within a transaction");
+        }
+        Map<String, List<Prepared>> prepared =
+                (Map<String, List<Prepared>>) TransactionSynchronizationManager.getResource(this);
+        if (prepared == null) {
+            Map<String, List<Prepared>> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ReportBatches.this);
+                }
+            });
+            prepared = fresh;
+        }
+        return prepared;
     }
 }

@@ -1,9 +1,7 @@
 package lv.opengov.reporting.cycle;
 
-import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportHandOver;
 import lv.opengov.reporting.report.ReportRow;
-import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,21 +17,21 @@ import org.springframework.stereotype.Component;
 @Component("reportHandOver")
 class ReportHandOverMapping implements DelegateVariableMapping {
 
-    private final ReportService reports;
+    private final ReportBatches batches;
     private final CycleForReports cycles;
 
-    ReportHandOverMapping(ReportService reports, CycleForReports cycles) {
-        this.reports = reports;
+    ReportHandOverMapping(ReportBatches batches, CycleForReports cycles) {
+        this.batches = batches;
         this.cycles = cycles;
     }
 
     @Override
     public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
         Long cycleId = CycleDelegates.cycleId(superExecution);
-        String measureCode = ReportBatches.measureCode(superExecution);
-        ReportRow row = reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycleId, measureCode));
+        ReportBatches.Prepared prepared = batches.prepared(superExecution);
+        ReportRow row = prepared.row();
         subVariables.putAll(ReportHandOver.firstTask(row, cycles.dueAt(row.dueDate()),
-                cycles.followUpAt(cycleId, row.dueDate()), reports.previousAccepted(cycleId, measureCode)));
+                cycles.followUpAt(cycleId, row.dueDate()), prepared.previous()));
     }
 
     @Override

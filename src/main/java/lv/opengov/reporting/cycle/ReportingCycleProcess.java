@@ -10,8 +10,6 @@ public final class ReportingCycleProcess {
     public static final String VAR_MISSING_MEASURES = "missingMeasures";
     /** The batch of reports an instance of the batch sub-process starts: the range of their ids. */
     public static final String VAR_REPORT_BATCH = "reportBatch";
-    /** The measure an instance of the call activity reports on. */
-    public static final String VAR_MEASURE_CODE = "measureCode";
 
     public static final String MESSAGE_REPORTS_COMPLETE = "reports-complete";
     public static final String MESSAGE_CYCLE_CLOSED = "cycle-closed";

@@ -15,14 +15,12 @@ public final class MeasureReportProcess {
     public static final String MESSAGE_WITHDRAWN = "report-withdrawn";
 
     public static final String START_OPENED = "StartEvent_ReportOpened";
-    public static final String GATEWAY_WITHDRAWN_AT_START = "Gateway_ReportWithdrawnAtStart";
     /** User tasks carry the contract's task keys as their ids: Camunda's task key is the element id. */
     public static final String ACTIVITY_SUBMIT = TASK_SUBMIT;
     public static final String ACTIVITY_REVIEW = TASK_REVIEW;
     public static final String GATEWAY_ACCEPTED = "Gateway_ReportAccepted";
     /** The ends reach the calling cycle in a job of their own (asyncBefore), retried on a conflict. */
     public static final String END_ACCEPTED = "EndEvent_ReportAccepted";
-    public static final String END_WITHDRAWN_AT_START = "EndEvent_ReportWithdrawnAtStart";
     public static final String SUBPROCESS_WITHDRAWN = "SubProcess_ReportWithdrawn";
     public static final String END_WITHDRAWN = "EndEvent_ReportWithdrawn";
 

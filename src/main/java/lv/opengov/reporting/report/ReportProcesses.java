@@ -33,13 +33,15 @@ public class ReportProcesses {
      * Withdraws the cycle's reports that were not accepted from their institutions: their processes
      * end at the model's withdrawal end, each in a job of its own (a batch that Cockpit shows), so that
      * withdrawing ten thousand reports is not one transaction, and each ending reaches the cycle in a
-     * retried job of its own. The processes of the model's earlier version, which has no such end, are
-     * removed, as they were then. The reports themselves stay as they are: recorded as missing.
+     * retried job of its own. Reports whose process has not started get none. The processes of the
+     * model's earlier version, which has no such end, are removed, as they were then. The reports
+     * themselves stay as they are: recorded as missing.
      */
     @Transactional
     public void withdrawOpen(Long cycleId) {
         // first the reports: this waits for each report's process starting now, which is then among the
-        // running below; one that starts later finds its report withdrawn and ends at once
+        // running below; a start that comes later finds its report withdrawn and fails, and its batch
+        // runs again without it
         reports.withdrawOpen(cycleId);
         Set<String> open = reports.rows(cycleId).stream()
                 .filter(row -> row.state() != ReportState.ACCEPTED && row.processInstanceId() != null)

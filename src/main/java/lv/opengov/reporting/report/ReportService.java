@@ -145,16 +145,21 @@ public class ReportService {
 
     /**
      * Records the process of the report with the given business key, as the process starts. A report
-     * has one process: a second start for it fails, and its transaction with it.
+     * has one process, and none once withdrawn: a start that comes too late fails, and its transaction
+     * with it.
      */
     void recordProcess(String businessKey, String processInstanceId) {
         Long cycleId = MeasureReportProcess.cycleIdOf(businessKey);
         String measureCode = MeasureReportProcess.measureCodeOf(businessKey);
         if (reports.recordProcess(cycleId, measureCode, processInstanceId) == 0) {
-            ReportRow row = rowForBusinessKey(businessKey);
-            if (!processInstanceId.equals(row.processInstanceId())) {
+            MeasureReport report = find(rowForBusinessKey(businessKey).reportId()).orElseThrow();
+            if (report.getWithdrawnAt() != null) {
+                throw new IllegalStateException("The report " + businessKey + " was withdrawn at "
+                        + report.getWithdrawnAt() + ": it gets no process");
+            }
+            if (!processInstanceId.equals(report.getProcessInstanceId())) {
                 throw new IllegalStateException("The report " + businessKey + " has its process already: "
-                        + row.processInstanceId());
+                        + report.getProcessInstanceId());
             }
         }
     }
@@ -174,10 +179,16 @@ public class ReportService {
         return reports.findIdsByCycleId(cycleId);
     }
 
-    /** The measure codes of the cycle's reports with ids from {@code fromId} to {@code toId}, in id order. */
+    /**
+     * The cycle's reports with ids from {@code fromId} to {@code toId} that are still to get their
+     * process: none yet, and not withdrawn. In the order they were opened.
+     */
     @Transactional(readOnly = true)
-    public List<String> measureCodes(Long cycleId, Long fromId, Long toId) {
-        return reports.findMeasureCodes(cycleId, fromId, toId);
+    public List<ReportRow> rowsToStart(Long cycleId, Long fromId, Long toId) {
+        return entityManager.createQuery(ROWS + " and r.id between :fromId and :toId"
+                        + " and r.processInstanceId is null and r.withdrawnAt is null order by r.id", ReportRow.class)
+                .setParameter("cycleId", cycleId).setParameter("fromId", fromId).setParameter("toId", toId)
+                .getResultList();
     }
 
     @Transactional(readOnly = true)
@@ -204,19 +215,25 @@ public class ReportService {
     }
 
     /**
-     * The latest accepted report on the measure in another cycle: what a new cycle's form starts from,
-     * so that institutions update their answers rather than retype them; null when there is none.
+     * The latest accepted report on each of the measures in other cycles, by measure code: what a new
+     * cycle's form starts from, so that institutions update their answers rather than retype them.
      */
     @Transactional(readOnly = true)
-    public MeasureReport previousAccepted(Long cycleId, String measureCode) {
-        return entityManager.createQuery("""
-                        select r from MeasureReport r, lv.opengov.reporting.plan.Measure m
-                        where m.id = r.measureId and m.code = :code and r.state = :accepted
+    public Map<String, MeasureReport> previousAccepted(Long cycleId, Collection<String> measureCodes) {
+        Map<String, MeasureReport> latest = new java.util.HashMap<>();
+        if (measureCodes.isEmpty()) {
+            return latest;
+        }
+        entityManager.createQuery("""
+                        select m.code, r from MeasureReport r, lv.opengov.reporting.plan.Measure m
+                        where m.id = r.measureId and m.code in :codes and r.state = :accepted
                               and r.cycleId <> :cycleId
-                        order by r.reviewedAt desc, r.id desc""", MeasureReport.class)
-                .setParameter("code", measureCode).setParameter("accepted", ReportState.ACCEPTED)
-                .setParameter("cycleId", cycleId).setMaxResults(1)
-                .getResultList().stream().findFirst().orElse(null);
+                        order by r.reviewedAt, r.id""", Object[].class)
+                .setParameter("codes", measureCodes).setParameter("accepted", ReportState.ACCEPTED)
+                .setParameter("cycleId", cycleId)
+                .getResultList()
+                .forEach(row -> latest.put((String) row[0], (MeasureReport) row[1]));
+        return latest;
     }
 
     /** Every report of the cycle with its texts, in one statement. */

@@ -19,21 +19,18 @@ public interface MeasureReportRepository extends JpaRepository<MeasureReport, Lo
     @Query("select r.id from MeasureReport r where r.cycleId = :cycleId order by r.id")
     List<Long> findIdsByCycleId(Long cycleId);
 
-    @Query("""
-            select m.code from MeasureReport r, lv.opengov.reporting.plan.Measure m
-            where m.id = r.measureId and r.cycleId = :cycleId and r.id between :fromId and :toId
-            order by r.id""")
-    List<String> findMeasureCodes(Long cycleId, Long fromId, Long toId);
-
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from MeasureReport r where r.id = :id")
     Optional<MeasureReport> lockById(Long id);
 
-    /** Records the report's process unless it has one: answers 0 then. */
+    /**
+     * Records the report's process unless it has one or was withdrawn: answers 0 then. Waits for a
+     * withdrawal in progress, and sees what it did.
+     */
     @org.springframework.data.jpa.repository.Modifying
     @Query("""
             update MeasureReport r set r.processInstanceId = :processInstanceId, r.version = r.version + 1
-            where r.cycleId = :cycleId and r.processInstanceId is null
+            where r.cycleId = :cycleId and r.processInstanceId is null and r.withdrawnAt is null
                   and r.measureId = (select m.id from lv.opengov.reporting.plan.Measure m where m.code = :measureCode)""")
     int recordProcess(Long cycleId, String measureCode, String processInstanceId);
 
