@@ -204,12 +204,12 @@ public class CycleSteps {
      */
     @EventListener
     public void onReportReturned(ReportReturned returned) {
-        ReportingCycle cycle = query.find(returned.cycleId());
+        ReportingCycle cycle = lock(returned.cycleId());
         ReportRow row = reports.row(returned.reportId());
-        mails.returned(cycle, institutionsByCode().get(row.institution()), row, returned.reviewComment(),
-                returned.revision());
+        mails.returned(cycle, plan.findInstitution(row.institution()).orElseThrow(), row,
+                returned.reviewComment(), returned.revision());
         // a report returned after the last notice brings the reminders and notices back
-        timers.rescheduleCycle(lock(returned.cycleId()));
+        timers.rescheduleCycle(cycle);
     }
 
     /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
