@@ -39,6 +39,10 @@ class CycleDelegates {
         return execution -> cycles.withdrawOpenReports(cycleId(execution));
     }
 
+    /**
+     * Publishes as the approval recorded on the cycle; the variable is read only for a cycle approved
+     * in the model's earlier version, which kept the approver there alone.
+     */
     @Bean
     JavaDelegate publishCycleDelegate(CycleSteps cycles) {
         return execution -> cycles.publish(cycleId(execution),

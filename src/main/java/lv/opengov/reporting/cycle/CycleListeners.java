@@ -21,11 +21,13 @@ class CycleListeners {
     /**
      * On the start event: a cycle started from Tasklist's start form is checked and recorded here, in
      * the starting transaction, so that bad dates refuse the start with the same messages as the API.
+     * One started through the API has been recorded already, and handed its id over unstored.
      */
     @Bean
     ExecutionListener cycleStartListener(CycleService cycles, CurrentUser currentUser) {
         return execution -> {
-            if (execution.getVariable(ReportingCycleProcess.VAR_CYCLE_ID) != null) {
+            var given = execution.getVariableTyped(ReportingCycleProcess.VAR_CYCLE_ID);
+            if (given != null && given.isTransient()) {
                 return;
             }
             CycleRequest request = new CycleRequest(string(execution, "name"), string(execution, "periodFrom"),
@@ -33,7 +35,6 @@ class CycleListeners {
                     string(execution, "submissionDeadline"), string(execution, "legalDeadline"),
                     Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")));
             ReportingCycle cycle = cycles.registerStarted(request, currentUser.id(), execution.getProcessInstanceId());
-            execution.setVariable(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId());
             execution.setProcessBusinessKey(ReportingCycleProcess.businessKey(cycle.getId()));
         };
     }
@@ -64,14 +65,12 @@ class CycleListeners {
                 ReportTaskForms.takeAnswers(task, java.util.List.of(CLOSE_CYCLE)).get(CLOSE_CYCLE)));
     }
 
-    /** On approve-consolidation's completion: who approved, for the publication. */
+    /** On approve-consolidation's completion: who approved, recorded on the cycle for its publication. */
     @Bean
     TaskListener approvalListener(CurrentUser currentUser, CycleSteps steps) {
         return (DelegateTask task) -> {
-            String approvedBy = currentUser.completing(task);
-            task.setVariable("approvedBy", approvedBy);
             steps.recordApproval(ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey()),
-                    approvedBy);
+                    currentUser.completing(task));
         };
     }
 

@@ -10,12 +10,15 @@ import java.util.TreeSet;
 import lv.opengov.reporting.calendar.LatvianCalendar;
 import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.report.ReportService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * When the cycle's mails go out and its timers fire. Used by the reporting-cycle model's timer
- * expressions ({@code ${cycleSchedule.nextNoticeAt(cycleId)}}), so that a deadline moved by a
- * coordinator moves the timers with it.
+ * expressions ({@code ${cycleSchedule.nextNoticeFor(execution)}}), so that a deadline moved by a
+ * coordinator moves the timers with it. The cycle is the one the process's business key names; the
+ * methods that take a cycle's id serve instances of the model's earlier versions, which pass the id
+ * they stored.
  *
  * <p>A "notice date" is a working day on which something is due: a reminder digest a configured
  * number of working days before some open report's deadline, or an overdue notice the working day
@@ -74,6 +77,26 @@ public class CycleSchedule {
     }
 
     /** The moment invitations go out: 09:00 on the invitation date (at once when that has passed). */
+    public Date invitationFor(DelegateExecution execution) {
+        return invitationAt(cycleIdOf(execution));
+    }
+
+    public Date legalDeadlineFor(DelegateExecution execution) {
+        return legalDeadlineAt(cycleIdOf(execution));
+    }
+
+    public Date followUpAgainFor(DelegateExecution execution) {
+        return followUpAgainAt(cycleIdOf(execution));
+    }
+
+    public boolean hasNoticesLeftFor(DelegateExecution execution) {
+        return hasNoticesLeft(cycleIdOf(execution));
+    }
+
+    public Date nextNoticeFor(DelegateExecution execution) {
+        return nextNoticeAt(cycleIdOf(execution));
+    }
+
     public Date invitationAt(Long cycleId) {
         return at(invitationDay(cycle(cycleId).getInvitationDate()));
     }
@@ -110,6 +133,10 @@ public class CycleSchedule {
             dates.add(overdueNoticeDate(deadline));
         }
         return Optional.ofNullable(dates.higher(done));
+    }
+
+    private static Long cycleIdOf(DelegateExecution execution) {
+        return ReportingCycleProcess.cycleIdOf(execution.getProcessBusinessKey());
     }
 
     private ReportingCycle cycle(Long cycleId) {

@@ -83,7 +83,10 @@ public class CycleService {
         ReportingCycle cycle = register(request, userId);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY,
                 ReportingCycleProcess.businessKey(cycle.getId()),
-                Map.of(ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId()));
+                // handed over unstored: the start listener sees the cycle is recorded, the process keeps only its key
+                org.camunda.bpm.engine.variable.Variables.createVariables().putValueTyped(
+                        ReportingCycleProcess.VAR_CYCLE_ID,
+                        org.camunda.bpm.engine.variable.Variables.longValue(cycle.getId(), true)));
         cycle.started(instance.getId());
         return cycle;
     }

@@ -184,13 +184,16 @@ public class CycleSteps {
     }
 
     /** Publishes the approved overview and tells the board. */
-    public void publish(Long cycleId, String approvedBy) {
+    public void publish(Long cycleId, String approvedEarlierBy) {
         ReportingCycle cycle = lock(cycleId);
         if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL) {
             return;
         }
-        cycle.published(approvedBy, clock.instant());
-        audit.record(AuditAction.CYCLE_PUBLISHED, approvedBy, cycleId, null, null, cycle.getName(), null);
+        if (cycle.getApprovedBy() == null) {
+            cycle.approved(approvedEarlierBy);
+        }
+        cycle.published(clock.instant());
+        audit.record(AuditAction.CYCLE_PUBLISHED, cycle.getApprovedBy(), cycleId, null, null, cycle.getName(), null);
         Map<ReportState, Long> counts = reports.countByState(cycleId);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<String> board = identityService.createUserQuery().memberOfGroup(lv.opengov.reporting.identity.Groups.BOARD)
@@ -222,7 +225,9 @@ public class CycleSteps {
 
     /** The coordinators approved the overview (approve-consolidation completed); it is published next. */
     public void recordApproval(Long cycleId, String userId) {
-        audit.record(AuditAction.CYCLE_APPROVED, userId, cycleId, null, null, query.find(cycleId).getName(), null);
+        ReportingCycle cycle = lock(cycleId);
+        cycle.approved(userId);
+        audit.record(AuditAction.CYCLE_APPROVED, userId, cycleId, null, null, cycle.getName(), null);
     }
 
     private ReportingCycle lock(Long cycleId) {

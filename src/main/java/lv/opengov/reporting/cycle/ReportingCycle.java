@@ -124,9 +124,12 @@ public class ReportingCycle {
         this.consolidatedAt = at;
     }
 
-    void published(String approvedBy, Instant at) {
-        this.status = CycleStatus.PUBLISHED;
+    void approved(String approvedBy) {
         this.approvedBy = approvedBy;
+    }
+
+    void published(Instant at) {
+        this.status = CycleStatus.PUBLISHED;
         this.publishedAt = at;
     }
 

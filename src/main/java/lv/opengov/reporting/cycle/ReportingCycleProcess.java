@@ -5,6 +5,10 @@ public final class ReportingCycleProcess {
 
     public static final String KEY = "reporting-cycle";
 
+    /**
+     * Handed to the start unstored by a cycle the service has recorded; instances of the model's
+     * earlier versions store it. The process finds its cycle by its business key.
+     */
     public static final String VAR_CYCLE_ID = "cycleId";
     public static final String VAR_CLOSE_CYCLE = "closeCycle";
     public static final String VAR_MISSING_MEASURES = "missingMeasures";

@@ -43,6 +43,18 @@ public class CurrentUser {
         return web != null && web.isAuthenticated() && !(web instanceof AnonymousAuthenticationToken) ? web : null;
     }
 
+    /**
+     * Whether whoever acts in the engine belongs to the group. The service itself (no user: a timer,
+     * or a step the service completes for someone) acts for every group.
+     */
+    public boolean belongsTo(String groupId) {
+        Authentication engine = identityService.getCurrentAuthentication();
+        if (engine == null || engine.getUserId() == null) {
+            return true;
+        }
+        return engine.getGroupIds() != null && engine.getGroupIds().contains(groupId);
+    }
+
     /** Who completes the task: as {@link #id()}, or its assignee when the service completes it for them. */
     public String completing(DelegateTask task) {
         String id = id();

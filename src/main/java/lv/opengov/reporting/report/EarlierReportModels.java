@@ -17,12 +17,12 @@ class EarlierReportModels {
     /** Earlier measure-report: "Tell the cycle" after an acceptance. */
     @Bean
     JavaDelegate reportAcceptedDelegate(ReportService reports) {
-        return execution -> reports.announceReview(execution.getProcessInstanceId());
+        return execution -> reports.announceReview(execution.getProcessBusinessKey());
     }
 
     /** Earlier measure-report: "Notify the institution" after a return. */
     @Bean
     JavaDelegate returnNotificationDelegate(ReportService reports) {
-        return execution -> reports.announceReview(execution.getProcessInstanceId());
+        return execution -> reports.announceReview(execution.getProcessBusinessKey());
     }
 }

@@ -17,10 +17,10 @@ public class ReportDecision {
     }
 
     public boolean accepted(DelegateExecution execution) {
-        return reports.forProcessInstance(execution.getProcessInstanceId()).getState() == ReportState.ACCEPTED;
+        return reports.forBusinessKey(execution.getProcessBusinessKey()).getState() == ReportState.ACCEPTED;
     }
 
     public boolean returned(DelegateExecution execution) {
-        return reports.forProcessInstance(execution.getProcessInstanceId()).getState() == ReportState.RETURNED;
+        return reports.forBusinessKey(execution.getProcessBusinessKey()).getState() == ReportState.RETURNED;
     }
 }

@@ -116,8 +116,8 @@ public class ReportService {
      * earlier version call this from the steps that once told the cycle; what the cycle does on the
      * announcement is safe to do twice.
      */
-    public void announceReview(String processInstanceId) {
-        MeasureReport report = forProcessInstance(processInstanceId);
+    public void announceReview(String businessKey) {
+        MeasureReport report = forBusinessKey(businessKey);
         announce(report, (int) revisions.countByReportId(report.getId()));
     }
 
@@ -152,7 +152,7 @@ public class ReportService {
         Long cycleId = MeasureReportProcess.cycleIdOf(businessKey);
         String measureCode = MeasureReportProcess.measureCodeOf(businessKey);
         if (reports.recordProcess(cycleId, measureCode, processInstanceId) == 0) {
-            MeasureReport report = find(rowForBusinessKey(businessKey).reportId()).orElseThrow();
+            MeasureReport report = forBusinessKey(businessKey);
             if (report.getWithdrawnAt() != null) {
                 throw new IllegalStateException("The report " + businessKey + " was withdrawn at "
                         + report.getWithdrawnAt() + ": it gets no process");
@@ -281,9 +281,18 @@ public class ReportService {
     }
 
     /**
-     * The report a measure-report process works on. Listeners and delegates find it so, and never by
-     * a process variable, which a task's user could overwrite when completing it.
+     * The report a measure-report process works on, named by the process's business key. Listeners
+     * and delegates find it so, and never by a process variable, which a task's user could overwrite
+     * when completing a task.
      */
+    @Transactional(readOnly = true)
+    public MeasureReport forBusinessKey(String businessKey) {
+        return reports.findByCycleIdAndMeasureCode(MeasureReportProcess.cycleIdOf(businessKey),
+                MeasureReportProcess.measureCodeOf(businessKey))
+                .orElseThrow(() -> new NotFoundException("No report for " + businessKey));
+    }
+
+    /** The report whose process has the given instance id, for callers that hold the id only. */
     @Transactional(readOnly = true)
     public MeasureReport forProcessInstance(String processInstanceId) {
         return reports.findByProcessInstanceId(processInstanceId)

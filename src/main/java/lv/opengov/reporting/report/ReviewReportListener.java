@@ -1,7 +1,6 @@
 package lv.opengov.reporting.report;
 
 import lv.opengov.reporting.identity.CurrentUser;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,25 +15,23 @@ class ReviewReportListener implements TaskListener {
 
     private final ReportValidator validator;
     private final ReportService reports;
-    private final IdentityService identityService;
     private final CurrentUser currentUser;
 
-    ReviewReportListener(ReportValidator validator, ReportService reports, IdentityService identityService,
+    ReviewReportListener(ReportValidator validator, ReportService reports,
             CurrentUser currentUser) {
         this.validator = validator;
         this.reports = reports;
-        this.identityService = identityService;
         this.currentUser = currentUser;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        validator.checkMember(identityService.getCurrentAuthentication(), MeasureReportProcess.REVIEWERS);
+        validator.checkMember(currentUser.belongsTo(MeasureReportProcess.REVIEWERS), MeasureReportProcess.REVIEWERS);
         var answers = ReportTaskForms.takeReview(task);
         boolean accepted = validator.validateReview(answers);
         Object comment = answers.get(MeasureReportProcess.VAR_REVIEW_COMMENT);
         String text = comment == null || comment.toString().isBlank() ? null : comment.toString().strip();
-        Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
+        Long reportId = reports.forBusinessKey(task.getExecution().getProcessBusinessKey()).getId();
         reports.review(reportId, accepted, text, currentUser.completing(task));
     }
 }

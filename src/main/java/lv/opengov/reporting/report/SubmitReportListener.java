@@ -1,7 +1,6 @@
 package lv.opengov.reporting.report;
 
 import lv.opengov.reporting.identity.CurrentUser;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,23 +15,22 @@ class SubmitReportListener implements TaskListener {
 
     private final ReportValidator validator;
     private final ReportService reports;
-    private final IdentityService identityService;
     private final CurrentUser currentUser;
 
-    SubmitReportListener(ReportValidator validator, ReportService reports, IdentityService identityService,
+    SubmitReportListener(ReportValidator validator, ReportService reports,
             CurrentUser currentUser) {
         this.validator = validator;
         this.reports = reports;
-        this.identityService = identityService;
         this.currentUser = currentUser;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Long reportId = reports.forProcessInstance(task.getProcessInstanceId()).getId();
+        ReportRow report = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey());
+        Long reportId = report.reportId();
         // whoever the task was handed to, only the responsible institution submits its report
-        validator.checkMember(identityService.getCurrentAuthentication(),
-                lv.opengov.reporting.plan.Institution.groupIdFor(reports.row(reportId).institution()));
+        String group = lv.opengov.reporting.plan.Institution.groupIdFor(report.institution());
+        validator.checkMember(currentUser.belongsTo(group), group);
         ReportValues values = validator.validateSubmission(ReportTaskForms.takeSubmission(task));
         reports.submit(reportId, values, currentUser.completing(task));
     }

@@ -149,8 +149,11 @@ class EarlierModelVersionsTest {
     private ReportingCycle startCycle() {
         int year = PERIOD.getAndAdd(2);
         LocalDate today = schedule.today();
-        return cycles.start(new CycleRequest("Cikls " + year, year + "-01-01", (year + 1) + "-12-31",
+        ReportingCycle cycle = cycles.start(new CycleRequest("Cikls " + year, year + "-01-01", (year + 1) + "-12-31",
                 today.toString(), today.plusDays(20).toString(), today.plusDays(40).toString()), "coordinator");
+        // as the code of that time did: the earlier models' expressions read the cycle's id from here
+        runtimeService.setVariable(cycle.getProcessInstanceId(), ReportingCycleProcess.VAR_CYCLE_ID, cycle.getId());
+        return cycle;
     }
 
     private void submit(ReportingCycle cycle, ReportRow row) throws Exception {

@@ -432,7 +432,9 @@ class ReportingCycleProcessTest {
         ProcessInstance started = ProcessTestSupport.as(identityService, "coordinator",
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, form));
         assertThat(started).isWaitingAt(ReportingCycleProcess.TIMER_INVITATION);
-        Long cycleId = (Long) runtimeService.getVariable(started.getId(), ReportingCycleProcess.VAR_CYCLE_ID);
+        Long cycleId = ReportingCycleProcess.cycleIdOf(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(started.getId()).singleResult().getBusinessKey());
+        assertThat(runtimeService.getVariable(started.getId(), ReportingCycleProcess.VAR_CYCLE_ID)).isNull();
         ReportingCycle cycle = cycleQuery.find(cycleId);
         assertThat(cycle.getCreatedBy()).isEqualTo("coordinator");
         assertThat(cycle.getProcessInstanceId()).isEqualTo(started.getId());
@@ -461,8 +463,7 @@ class ReportingCycleProcessTest {
         onSunday.put("acceptMovedDates", true);
         ProcessInstance moved = ProcessTestSupport.as(identityService, "coordinator",
                 () -> runtimeService.startProcessInstanceByKey(ReportingCycleProcess.KEY, onSunday));
-        ReportingCycle movedCycle = cycleQuery.find((Long) runtimeService.getVariable(moved.getId(),
-                ReportingCycleProcess.VAR_CYCLE_ID));
+        ReportingCycle movedCycle = cycleQuery.find(ReportingCycleProcess.cycleIdOf(moved.getBusinessKey()));
         assertThat(movedCycle.getRequestedSubmissionDeadline()).isEqualTo(sunday);
         assertThat(movedCycle.getSubmissionDeadline()).isAfter(sunday);
 
@@ -546,6 +547,39 @@ class ReportingCycleProcessTest {
         assertThat(reports.find(reportId).orElseThrow().getReviewComment()).isNull();
         // what the users answered is not left in the process for anyone to read
         assertThat(runtimeService.getVariables(instance)).doesNotContainKeys("progress", "completion");
+    }
+
+    @Test
+    void shouldTimeAndPublishTheCycleFromItsOwnRecordWhateverItsVariablesSay() throws Exception {
+        ReportingCycle other = openCycle(today.plusDays(40));
+        ReportingCycle cycle = openCycle(today.plusDays(3));
+        ProcessInstance instance = instanceOf(cycle);
+        // a coordinator may write the process's variables; the names earlier versions read decide nothing
+        runtimeService.setVariables(instance.getId(), Map.of(ReportingCycleProcess.VAR_CYCLE_ID, other.getId(),
+                "approvedBy", "forged"));
+        // the notice loop goes round once (the clock stays, so nothing is due yet) and sets its timer again
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        execute(job());
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
+        assertThat(schedule.nextNoticeAt(other.getId())).isNotEqualTo(schedule.nextNoticeAt(cycle.getId()));
+        assertThat(timerDue(instance)).isEqualTo(schedule.nextNoticeAt(cycle.getId()));
+
+        cycles.close(cycle.getId());
+        execute(job());
+        endReports(instance);
+        Task approval = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
+        ProcessTestSupport.as(identityService, "coordinator", () -> {
+            taskService.complete(approval.getId());
+            return null;
+        });
+        assertThat(cycleQuery.find(cycle.getId()).getApprovedBy()).isEqualTo("coordinator");
+        runtimeService.setVariable(instance.getId(), "approvedBy", "forged");
+        execute(job());
+        assertThat(instance).isEnded();
+        assertThat(cycleQuery.find(cycle.getId()).getApprovedBy()).isEqualTo("coordinator");
+        assertThat(cycleQuery.find(other.getId()).getStatus()).isEqualTo(CycleStatus.COLLECTING);
     }
 
     @Test

@@ -53,4 +53,10 @@ public interface MeasureReportRepository extends JpaRepository<MeasureReport, Lo
     List<LocalDate> findOpenDueDates(Long cycleId, Collection<ReportState> states);
 
     Optional<MeasureReport> findByProcessInstanceId(String processInstanceId);
+
+    @Query("""
+            select r from MeasureReport r
+            where r.cycleId = :cycleId
+                  and r.measureId = (select m.id from lv.opengov.reporting.plan.Measure m where m.code = :measureCode)""")
+    Optional<MeasureReport> findByCycleIdAndMeasureCode(Long cycleId, String measureCode);
 }
