@@ -21,9 +21,10 @@ public enum AuditAction {
     REFRESH_SCHEDULE_PUBLISHED,
     REFRESH_OPINIONS_RESPONDED,
     REFRESH_PLAN_UPDATED,
-    REFRESH_PLAN_SUBMITTED;
+    REFRESH_PLAN_SUBMITTED,
+    CONTRIBUTION_SUBMITTED;
 
     /** The actions on measure reports: what reviewers see. */
     public static final Set<AuditAction> REPORT_ACTIONS = EnumSet.of(REPORT_SUBMITTED, REPORT_RETURNED,
-            REPORT_ACCEPTED);
+            REPORT_ACCEPTED, CONTRIBUTION_SUBMITTED);
 }

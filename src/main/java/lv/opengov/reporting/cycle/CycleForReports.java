@@ -29,6 +29,11 @@ class CycleForReports implements ReportCycle {
     }
 
     @Override
+    public LocalDate contributionDue(LocalDate reportDue) {
+        return schedule.contributionDueDate(reportDue);
+    }
+
+    @Override
     public Date followUpAt(Long cycleId, LocalDate dueDate) {
         List<LocalDate> reminders = schedule.reminderDates(dueDate, invitationDates.computeIfAbsent(cycleId,
                 id -> cycles.findById(id).orElseThrow(() -> new IllegalStateException("No cycle " + id))

@@ -11,6 +11,7 @@ import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
 import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.ContributionRow;
 import lv.opengov.reporting.report.ReportRow;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,9 @@ public class CycleMails {
                 List.of(), rows, Map.of(), List.of(cycle.getName()));
     }
 
+    /** To a co-responsible institution or other implementer: the measures it contributes to, and by when. */
     void invitationCopy(ReportingCycle cycle, Institution institution, List<ReportRow> shared,
-            Map<String, Institution> institutions) {
+            Map<String, Institution> institutions, LocalDate contributionDue) {
         Locale locale = institution.locale();
         List<Item> items = new ArrayList<>();
         for (ReportRow row : shared) {
@@ -51,12 +53,28 @@ public class CycleMails {
                     format(row.dueDate(), locale)));
         }
         queue("invitation-copy:" + cycle.getId() + ":" + institution.getCode(), "invitation-copy", cycle,
-                institution, List.of(), List.of(), Map.of("items", items), List.of(cycle.getName()));
+                institution, List.of(), List.of(), Map.of("items", items, "contributionDue",
+                        format(contributionDue, locale)), List.of(cycle.getName()));
     }
 
-    void reminder(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {
+    /**
+     * A reminder digest: the institution's own reports still open, and the contributions it still owes
+     * to others' reports, each with its due date.
+     */
+    void reminder(ReportingCycle cycle, Institution institution, List<ReportRow> rows,
+            List<ContributionRow> contributions, Map<String, Institution> institutions, LocalDate on) {
+        List<Item> items = items(institution.locale(), rows, contributions, institutions);
         queue(reminderKey(cycle.getId(), institution.getCode(), on), REMINDER, cycle, institution,
-                List.of(), rows, Map.of(), List.of(rows.size()));
+                List.of(), rows, Map.of("items", items), List.of(items.size()));
+    }
+
+    private static List<Item> items(Locale locale, List<ReportRow> rows, List<ContributionRow> contributions,
+            Map<String, Institution> institutions) {
+        List<Item> items = new ArrayList<>();
+        rows.forEach(r -> items.add(new Item(r.measureCode(), r.title(locale), null, format(r.dueDate(), locale))));
+        contributions.forEach(c -> items.add(new Item(c.measureCode(), c.title(locale),
+                institutions.get(c.lead()).name(locale), format(c.dueDate(), locale))));
+        return items;
     }
 
     static final String REMINDER = "reminder";
@@ -78,10 +96,12 @@ public class CycleMails {
         return reminders;
     }
 
-    void overdue(ReportingCycle cycle, Institution institution, List<ReportRow> rows, LocalDate on) {
+    void overdue(ReportingCycle cycle, Institution institution, List<ReportRow> rows,
+            List<ContributionRow> contributions, Map<String, Institution> institutions, LocalDate on) {
         List<String> cc = institution.getHeadEmail() == null ? List.of() : List.of(institution.getHeadEmail());
+        List<Item> items = items(institution.locale(), rows, contributions, institutions);
         queue("overdue:" + cycle.getId() + ":" + institution.getCode() + ":" + on, "overdue", cycle, institution,
-                cc, rows, Map.of(), List.of(rows.size()));
+                cc, rows, Map.of("items", items), List.of(items.size()));
     }
 
     void returned(ReportingCycle cycle, Institution institution, ReportRow row, String comment, int revision) {

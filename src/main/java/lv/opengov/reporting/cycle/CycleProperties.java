@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The reporting cycle's settings ({@code reporting.cycle.*}).
  *
  * @param reminderDaysBefore the reminder digests, in working days before a report's deadline
+ * @param contributionDaysBefore how many working days before the responsible institution's deadline the
+ *                               co-responsible institutions' and other implementers' contributions are due
  * @param followUpIntervalDays after the legal deadline, how many working days until coordinators are asked again
  *                             about the reports still missing
  * @param noticeTime           the time of day at which invitations, reminders and notices go out, in the
@@ -17,9 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("reporting.cycle")
 public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
-        int reportBatchSize) {
+        int reportBatchSize, Integer contributionDaysBefore) {
 
     public CycleProperties {
+        contributionDaysBefore = contributionDaysBefore == null || contributionDaysBefore < 0 ? 5
+                : contributionDaysBefore;
         reportBatchSize = reportBatchSize <= 0 ? 100 : reportBatchSize;
         reminderDaysBefore = reminderDaysBefore == null ? List.of(5, 1) : List.copyOf(reminderDaysBefore);
         followUpIntervalDays = followUpIntervalDays <= 0 ? 5 : followUpIntervalDays;

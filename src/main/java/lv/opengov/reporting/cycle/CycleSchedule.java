@@ -31,11 +31,13 @@ public class CycleSchedule {
     private final CycleProperties properties;
     private final ReportingCycleRepository cycles;
     private final ReportService reports;
+    private final lv.opengov.reporting.report.ContributionService contributions;
     private final ServiceZone zone;
     private final LatvianCalendar calendar;
 
     CycleSchedule(CycleProperties properties, ReportingCycleRepository cycles, ReportService reports, ServiceZone zone,
-            LatvianCalendar calendar) {
+            LatvianCalendar calendar, lv.opengov.reporting.report.ContributionService contributions) {
+        this.contributions = contributions;
         this.calendar = calendar;
         this.properties = properties;
         this.cycles = cycles;
@@ -56,6 +58,15 @@ public class CycleSchedule {
             }
         }
         return List.copyOf(dates);
+    }
+
+    /**
+     * When contributions to a report due on the given day are due: the configured number of working
+     * days before it, or the report's own deadline when that day has passed already.
+     */
+    public LocalDate contributionDueDate(LocalDate reportDue) {
+        LocalDate date = calendar.minusWorkingDays(reportDue, properties.contributionDaysBefore());
+        return date.isBefore(today()) ? reportDue : date;
     }
 
     /** The day the overdue notice for a deadline goes out: the next working day after it. */
@@ -122,13 +133,15 @@ public class CycleSchedule {
         return at(date.isBefore(firstWorkingDay) ? firstWorkingDay : date);
     }
 
-    /** The earliest notice date not yet processed, for the reports still owed. */
+    /** The earliest notice date not yet processed, for the reports and contributions still owed. */
     public Optional<LocalDate> nextNoticeDate(Long cycleId) {
         ReportingCycle cycle = cycle(cycleId);
         LocalDate done = cycle.getNoticesDoneThrough() != null ? cycle.getNoticesDoneThrough()
                 : cycle.getInvitationDate();
         TreeSet<LocalDate> dates = new TreeSet<>();
-        for (LocalDate deadline : reports.openDueDates(cycleId)) {
+        TreeSet<LocalDate> deadlines = new TreeSet<>(reports.openDueDates(cycleId));
+        deadlines.addAll(contributions.openDueDates(cycleId));
+        for (LocalDate deadline : deadlines) {
             dates.addAll(reminderDates(deadline, cycle.getInvitationDate()));
             dates.add(overdueNoticeDate(deadline));
         }

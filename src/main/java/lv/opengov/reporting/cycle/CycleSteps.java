@@ -22,6 +22,10 @@ import lv.opengov.reporting.report.ReportAccepted;
 import lv.opengov.reporting.report.ReportProcesses;
 import lv.opengov.reporting.report.ReportReturned;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ContributionRole;
+import lv.opengov.reporting.report.ContributionRow;
+import lv.opengov.reporting.report.ContributionService;
+import lv.opengov.reporting.report.ContributionSubmitted;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.report.ReportTasks;
@@ -61,11 +65,13 @@ public class CycleSteps {
     private final Clock clock;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final ContributionService contributions;
 
     CycleSteps(CycleQuery query, ReportService reports, ReportProcesses reportProcesses, PlanService plan,
             CycleSchedule schedule, CycleMails mails, CycleTimers timers, LatvianCalendar calendar,
             RuntimeService runtimeService, IdentityService identityService, Clock clock, AuditLog audit,
-            EntityManager entityManager) {
+            EntityManager entityManager, ContributionService contributions) {
+        this.contributions = contributions;
         this.query = query;
         this.reports = reports;
         this.reportProcesses = reportProcesses;
@@ -114,13 +120,22 @@ public class CycleSteps {
 
         Map<String, ReportRow> rowByMeasure = rows.stream()
                 .collect(Collectors.toMap(ReportRow::measureCode, Function.identity()));
+        // each co-responsible institution and other implementer contributes to the report, in a task of its own
+        List<ContributionService.Opening> contributing = new ArrayList<>();
         Map<String, List<ReportRow>> shared = new LinkedHashMap<>();
         for (MeasureView measure : measures) {
-            for (String partner : measure.coResponsible()) {
-                shared.computeIfAbsent(partner, p -> new ArrayList<>()).add(rowByMeasure.get(measure.code()));
+            ReportRow report = rowByMeasure.get(measure.code());
+            for (String partner : measure.contributors()) {
+                contributing.add(new ContributionService.Opening(report.reportId(), institutions.get(partner).getId(),
+                        measure.coResponsible().contains(partner) ? ContributionRole.CO_RESPONSIBLE
+                                : ContributionRole.IMPLEMENTER));
+                shared.computeIfAbsent(partner, p -> new ArrayList<>()).add(report);
             }
         }
-        shared.forEach((code, list) -> mails.invitationCopy(cycle, institutions.get(code), list, institutions));
+        LocalDate contributionDue = schedule.contributionDueDate(cycle.getSubmissionDeadline());
+        contributions.open(contributing, contributionDue);
+        shared.forEach((code, list) -> mails.invitationCopy(cycle, institutions.get(code), list, institutions,
+                contributionDue));
     }
 
     /**
@@ -137,18 +152,21 @@ public class CycleSteps {
             return;
         }
         Map<String, Institution> institutions = institutionsByCode();
-        List<LocalDate> remindedDeadlines = new ArrayList<>();
-        for (LocalDate deadline : reports.openDueDates(cycleId)) {
-            if (schedule.reminderDates(deadline, cycle.getInvitationDate()).contains(date)) {
-                remindedDeadlines.add(deadline);
-            }
-        }
-        byInstitution(reports.openRowsDueOn(cycleId, remindedDeadlines))
-                .forEach((code, rows) -> mails.reminder(cycle, institutions.get(code), rows, date));
-        List<LocalDate> overdueDeadlines = reports.openDueDates(cycleId).stream()
+        java.util.Set<LocalDate> dueDates = new java.util.TreeSet<>(reports.openDueDates(cycleId));
+        dueDates.addAll(contributions.openDueDates(cycleId));
+        List<LocalDate> remindedDeadlines = dueDates.stream()
+                .filter(deadline -> schedule.reminderDates(deadline, cycle.getInvitationDate()).contains(date))
+                .toList();
+        Digests reminders = new Digests(reports.openRowsDueOn(cycleId, remindedDeadlines),
+                contributions.openRowsDueOn(cycleId, remindedDeadlines));
+        reminders.institutions().forEach(code -> mails.reminder(cycle, institutions.get(code), reminders.rowsOf(code),
+                reminders.contributionsOf(code), institutions, date));
+        List<LocalDate> overdueDeadlines = dueDates.stream()
                 .filter(deadline -> schedule.overdueNoticeDate(deadline).equals(date)).toList();
-        byInstitution(reports.openRowsDueOn(cycleId, overdueDeadlines))
-                .forEach((code, rows) -> mails.overdue(cycle, institutions.get(code), rows, date));
+        Digests overdue = new Digests(reports.openRowsDueOn(cycleId, overdueDeadlines),
+                contributions.openRowsDueOn(cycleId, overdueDeadlines));
+        overdue.institutions().forEach(code -> mails.overdue(cycle, institutions.get(code), overdue.rowsOf(code),
+                overdue.contributionsOf(code), institutions, date));
         cycle.noticesSentFor(date);
     }
 
@@ -215,6 +233,15 @@ public class CycleSteps {
         timers.rescheduleCycle(cycle);
     }
 
+    /**
+     * A contribution sent: the notice dates it owed are no longer due, so the waiting notice timer
+     * moves to what is still owed. The cycle's row lock orders contributions sent at the same time.
+     */
+    @EventListener
+    public void onContributionSubmitted(ContributionSubmitted submitted) {
+        timers.rescheduleCycle(lock(submitted.cycleId()));
+    }
+
     /** The follow-up task closed the collection: the cycle stops collecting in the same transaction. */
     public void closeFromFollowUp(Long cycleId) {
         ReportingCycle cycle = lock(cycleId);
@@ -238,8 +265,23 @@ public class CycleSteps {
         return plan.listInstitutions().stream().collect(Collectors.toMap(Institution::getCode, Function.identity()));
     }
 
-    private static Map<String, List<ReportRow>> byInstitution(List<ReportRow> rows) {
-        return CycleQuery.sorted(rows).stream()
-                .collect(Collectors.groupingBy(ReportRow::institution, LinkedHashMap::new, Collectors.toList()));
+    /** What one notice date owes each institution: its own reports and its contributions to others'. */
+    private record Digests(List<ReportRow> rows, List<ContributionRow> contributions) {
+
+        java.util.SortedSet<String> institutions() {
+            java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+            rows.forEach(r -> codes.add(r.institution()));
+            contributions.forEach(c -> codes.add(c.contributor()));
+            return codes;
+        }
+
+        List<ReportRow> rowsOf(String code) {
+            return rows.stream().filter(r -> r.institution().equals(code)).toList();
+        }
+
+        List<ContributionRow> contributionsOf(String code) {
+            return contributions.stream().filter(c -> c.contributor().equals(code)).toList();
+        }
     }
+
 }

@@ -1,7 +1,6 @@
 package lv.opengov.reporting.identity;
 
 import java.util.List;
-import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,11 +37,11 @@ public class Access {
         return isReviewer() || isBoardMember() ? null : institutionCodes();
     }
 
-    /** The codes (upper case) of the institutions the current user acts for. */
+    /** The codes (upper case) of the institutions and other implementers the current user acts for. */
     public List<String> institutionCodes() {
         return groupIds().stream()
-                .filter(g -> g.startsWith(Groups.INSTITUTION_PREFIX))
-                .map(g -> g.substring(Groups.INSTITUTION_PREFIX.length()).toUpperCase(Locale.ROOT))
+                .map(Groups::institutionCodeOf)
+                .filter(java.util.Objects::nonNull)
                 .sorted()
                 .toList();
     }

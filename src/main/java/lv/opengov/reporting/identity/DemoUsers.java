@@ -53,7 +53,7 @@ class DemoUsers {
         users.add(new DemoUser("reviewer", "Demo", "Izvērtētājs", "reviewer@example.org", Groups.REVIEWERS));
         users.add(new DemoUser("board", "Demo", "Padome", "board@example.org", Groups.BOARD));
         for (Institution institution : planService.listInstitutions()) {
-            users.add(new DemoUser(institution.groupId().substring(Groups.INSTITUTION_PREFIX.length()),
+            users.add(new DemoUser(institution.getCode().toLowerCase(java.util.Locale.ROOT),
                     institution.getCode(), institution.getNameLv(), institution.getContactEmail(),
                     institution.groupId()));
         }

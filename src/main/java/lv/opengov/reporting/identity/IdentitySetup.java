@@ -1,6 +1,7 @@
 package lv.opengov.reporting.identity;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -123,11 +124,10 @@ public class IdentitySetup {
 
     /** The group of one institution, with what its members need to report in Tasklist. */
     public synchronized void ensureInstitutionGroup(String institutionCode) {
-        String groupId = Institution.groupIdFor(institutionCode);
-        String name = planService.findInstitution(institutionCode)
-                .map(i -> i.getNameLv() + " / " + i.getNameEn())
-                .orElse(institutionCode);
-        ensureGroup(groupId, name, "INSTITUTION");
+        Optional<Institution> institution = planService.findInstitution(institutionCode);
+        String groupId = institution.map(Institution::groupId).orElse(Institution.groupIdFor(institutionCode));
+        String name = institution.map(i -> i.getNameLv() + " / " + i.getNameEn()).orElse(institutionCode);
+        ensureGroup(groupId, name, institution.map(i -> i.getKind().name()).orElse("INSTITUTION"));
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, MEASURE_REPORT_PROCESS, Permissions.READ);
         grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);

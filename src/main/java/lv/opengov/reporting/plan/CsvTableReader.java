@@ -31,6 +31,11 @@ final class CsvTableReader {
         String get(String column) {
             return values.get(column);
         }
+
+        /** Whether the file has this column: an optional column it lacks leaves what it would set alone. */
+        boolean has(String column) {
+            return values.containsKey(column);
+        }
     }
 
     private final ImportMessages messages;
@@ -74,15 +79,18 @@ final class CsvTableReader {
             int number = 1;
             for (CSVRecord record : parser) {
                 number++;
-                if (record.size() != table.columns().size()) {
+                int width = parser.getHeaderNames().size();
+                if (record.size() != width) {
                     errors.add(new ImportError(table.id(), number, null,
-                            messages.get("import.row.width", record.size(), table.columns().size())));
+                            messages.get("import.row.width", record.size(), width)));
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();
-                for (String column : table.columns()) {
-                    String value = record.get(column);
-                    values.put(column, value == null || value.isBlank() ? null : value);
+                for (String column : table.allColumns()) {
+                    if (record.isMapped(column)) {
+                        String value = record.get(column);
+                        values.put(column, value == null || value.isBlank() ? null : value);
+                    }
                 }
                 rows.add(new Row(number, values));
             }
@@ -105,7 +113,7 @@ final class CsvTableReader {
         Set<String> missing = new TreeSet<>(table.columns());
         missing.removeAll(present);
         Set<String> unexpected = new TreeSet<>(present);
-        table.columns().forEach(unexpected::remove);
+        table.allColumns().forEach(unexpected::remove);
         if (!missing.isEmpty()) {
             errors.add(new ImportError(table.id(), 1, null,
                     messages.get("import.columns.missing", String.join(", ", missing))));
@@ -113,7 +121,7 @@ final class CsvTableReader {
         if (!unexpected.isEmpty()) {
             errors.add(new ImportError(table.id(), 1, null,
                     messages.get("import.columns.unexpected", String.join(", ", unexpected),
-                            String.join(", ", table.columns()))));
+                            String.join(", ", table.allColumns()))));
         }
         return missing.isEmpty() && unexpected.isEmpty();
     }

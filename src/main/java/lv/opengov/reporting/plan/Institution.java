@@ -37,6 +37,10 @@ public class Institution {
     @Column(nullable = false, length = 2)
     private String language;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private InstitutionKind kind = InstitutionKind.INSTITUTION;
+
     protected Institution() {
     }
 
@@ -57,13 +61,32 @@ public class Institution {
         return changed;
     }
 
-    /** The Camunda group whose members act for this institution, e.g. {@code inst-vk}. */
-    public String groupId() {
-        return groupIdFor(code);
+    /** Sets what the import's {@code kind} column says; answers whether it changed. */
+    boolean changeKind(InstitutionKind kind) {
+        boolean changed = this.kind != kind;
+        this.kind = kind;
+        return changed;
     }
 
+    public InstitutionKind getKind() {
+        return kind;
+    }
+
+    public boolean isImplementer() {
+        return kind == InstitutionKind.IMPLEMENTER;
+    }
+
+    /**
+     * The Camunda group whose members act for this institution, e.g. {@code inst-vk}, or for an
+     * other implementer, e.g. {@code impl-lpa}.
+     */
+    public String groupId() {
+        return kind.groupIdFor(code);
+    }
+
+    /** The group of an institution (not an other implementer), by its code. */
     public static String groupIdFor(String institutionCode) {
-        return "inst-" + institutionCode.toLowerCase(Locale.ROOT);
+        return InstitutionKind.INSTITUTION.groupIdFor(institutionCode);
     }
 
     public String name(Locale locale) {

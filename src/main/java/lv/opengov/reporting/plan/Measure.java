@@ -52,6 +52,13 @@ public class Measure {
             inverseJoinColumns = @JoinColumn(name = "institution_id"))
     private Set<Institution> coResponsible = new LinkedHashSet<>();
 
+    /** Other implementers (order No. 78): they contribute to the measure's report. */
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "measure_implementer",
+            joinColumns = @JoinColumn(name = "measure_id"),
+            inverseJoinColumns = @JoinColumn(name = "institution_id"))
+    private Set<Institution> implementers = new LinkedHashSet<>();
+
     /** The deadline as the plan states it; set by a refresh. */
     @Column(length = 100)
     private String deadline;
@@ -81,6 +88,14 @@ public class Measure {
         return changed;
     }
 
+    /** Sets the other implementers; answers whether they changed. */
+    boolean changeImplementers(Set<Institution> implementers) {
+        boolean changed = !this.implementers.equals(implementers);
+        this.implementers.clear();
+        this.implementers.addAll(implementers);
+        return changed;
+    }
+
     void changeDeadline(String deadline) {
         this.deadline = deadline;
     }
@@ -100,6 +115,10 @@ public class Measure {
     /** The title in the given language, falling back to the other one where it is missing. */
     public String title(Locale locale) {
         return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);
+    }
+
+    public List<Institution> implementersByCode() {
+        return implementers.stream().sorted(Comparator.comparing(Institution::getCode)).toList();
     }
 
     public List<Institution> coResponsibleByCode() {

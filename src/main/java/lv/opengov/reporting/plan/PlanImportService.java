@@ -73,7 +73,8 @@ public class PlanImportService {
         Map<String, Measure> measuresByCode = measures.findAll().stream()
                 .collect(Collectors.toMap(Measure::getCode, m -> m));
 
-        PlanRowChecks.Checked checked = checks.check(rows, institutionsByCode.keySet(), commitmentsByNumber.keySet(),
+        PlanRowChecks.Checked checked = checks.check(rows, institutionsByCode.values().stream()
+                        .collect(Collectors.toMap(Institution::getCode, Institution::getKind)), commitmentsByNumber.keySet(),
                 measuresByCode.keySet(), errors);
         if (!errors.isEmpty()) {
             throw new PlanImportException(errors);

@@ -33,15 +33,17 @@ final class PlanRowChecks {
             List<FundingRow> funding) {
     }
 
+    /** {@code kind} is null when the file has no such column: the institution keeps its kind. */
     record InstitutionRow(String code, String nameLv, String nameEn, String contactEmail,
-            String headEmail, String language) {
+            String headEmail, String language, InstitutionKind kind) {
     }
 
     record CommitmentRow(int number, String ogpId, String titleLv, String titleEn) {
     }
 
+    /** {@code implementers} is null when the file has no such column: the measure keeps its own. */
     record MeasureRow(String code, int commitment, String titleLv, String titleEn, String responsible,
-            List<String> coResponsible) {
+            List<String> coResponsible, List<String> implementers) {
     }
 
     record FundingRow(List<String> measures, Integer year, BigDecimal amountEur, Integer projects,
@@ -53,12 +55,13 @@ final class PlanRowChecks {
      * its institutions and measures and the numbers of its commitments. Every problem goes into
      * {@code errors}; the rows that passed are returned.
      */
-    Checked check(Map<PlanTable, List<CsvTableReader.Row>> rows, Set<String> institutionCodes,
+    Checked check(Map<PlanTable, List<CsvTableReader.Row>> rows, Map<String, InstitutionKind> institutionKinds,
             Set<Integer> commitmentNumbers, Set<String> measureCodes, List<ImportError> errors) {
         List<InstitutionRow> institutions = validateInstitutions(rows.get(PlanTable.INSTITUTIONS), errors);
         List<CommitmentRow> commitments = validateCommitments(rows.get(PlanTable.COMMITMENTS), errors);
-        Set<String> knownInstitutions = new HashSet<>(institutionCodes);
-        institutions.forEach(r -> knownInstitutions.add(r.code()));
+        Map<String, InstitutionKind> knownInstitutions = new HashMap<>(institutionKinds);
+        institutions.forEach(r -> knownInstitutions.put(r.code(),
+                r.kind() != null ? r.kind() : institutionKinds.getOrDefault(r.code(), InstitutionKind.INSTITUTION)));
         Set<Integer> knownCommitments = new HashSet<>(commitmentNumbers);
         commitments.forEach(r -> knownCommitments.add(r.number()));
         List<MeasureRow> measures = validateMeasures(rows.get(PlanTable.MEASURES), knownInstitutions,
@@ -86,8 +89,12 @@ final class PlanRowChecks {
             if (language != null && !LANGUAGES.contains(language)) {
                 check.fail("language", "import.language.invalid", language);
             }
+            InstitutionKind kind = row.has("kind") ? InstitutionKind.fromCell(row.get("kind")) : null;
+            if (row.has("kind") && kind == null) {
+                check.fail("kind", "import.institution.kind.invalid", row.get("kind"));
+            }
             if (check.isValid()) {
-                valid.add(new InstitutionRow(code, nameLv, nameEn, contact, head, language));
+                valid.add(new InstitutionRow(code, nameLv, nameEn, contact, head, language, kind));
             }
         }
         return valid;
@@ -116,7 +123,7 @@ final class PlanRowChecks {
         return valid;
     }
 
-    private List<MeasureRow> validateMeasures(List<CsvTableReader.Row> rows, Set<String> knownInstitutions,
+    private List<MeasureRow> validateMeasures(List<CsvTableReader.Row> rows, Map<String, InstitutionKind> knownInstitutions,
             Set<Integer> knownCommitments, List<ImportError> errors) {
         List<MeasureRow> valid = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -139,22 +146,40 @@ final class PlanRowChecks {
                 check.fail("title_en", "import.measure.title.missing");
             }
             String responsible = check.required("responsible");
-            if (responsible != null && !knownInstitutions.contains(responsible)) {
+            if (responsible != null && !knownInstitutions.containsKey(responsible)) {
                 check.fail("responsible", "import.institution.unknown", responsible);
+            } else if (responsible != null && knownInstitutions.get(responsible) != InstitutionKind.INSTITUTION) {
+                check.fail("responsible", "import.implementer.not-institution", responsible);
             }
             List<String> coResponsible = codes(row.get("co_responsible"));
             Set<String> distinct = new HashSet<>();
+            if (responsible != null) {
+                distinct.add(responsible);
+            }
             for (String other : coResponsible) {
-                if (!knownInstitutions.contains(other)) {
+                if (!knownInstitutions.containsKey(other)) {
                     check.fail("co_responsible", "import.institution.unknown", other);
                 } else if (other.equals(responsible)) {
                     check.fail("co_responsible", "import.co-responsible.same", other);
                 } else if (!distinct.add(other)) {
                     check.fail("co_responsible", "import.co-responsible.repeated", other);
+                } else if (knownInstitutions.get(other) != InstitutionKind.INSTITUTION) {
+                    check.fail("co_responsible", "import.implementer.not-institution", other);
+                }
+            }
+            List<String> implementers = row.has("implementers") ? codes(row.get("implementers")) : null;
+            for (String other : implementers == null ? List.<String>of() : implementers) {
+                if (!knownInstitutions.containsKey(other)) {
+                    check.fail("implementers", "import.institution.unknown", other);
+                } else if (knownInstitutions.get(other) != InstitutionKind.IMPLEMENTER) {
+                    check.fail("implementers", "import.implementer.not-implementer", other);
+                } else if (!distinct.add(other)) {
+                    check.fail("implementers", "import.co-responsible.repeated", other);
                 }
             }
             if (check.isValid()) {
-                valid.add(new MeasureRow(code, commitment, titleLv, titleEn, responsible, coResponsible));
+                valid.add(new MeasureRow(code, commitment, titleLv, titleEn, responsible, coResponsible,
+                        implementers));
             }
         }
         return valid;

@@ -46,6 +46,9 @@ class PlanTableWriter {
             }
             boolean changed = institution.update(row.nameLv(), row.nameEn(), row.contactEmail(), row.headEmail(),
                     row.language());
+            if (row.kind() != null) {
+                changed |= institution.changeKind(row.kind());
+            }
             if (created) {
                 institutions.save(institution);
                 byCode.put(row.code(), institution);
@@ -101,6 +104,19 @@ class PlanTableWriter {
             }
             boolean changed = measure.update(commitmentsByNumber.get(row.commitment()), row.titleLv(),
                     row.titleEn(), responsible, coResponsible);
+            if (row.implementers() != null) {
+                Set<Institution> implementers = new LinkedHashSet<>();
+                row.implementers().forEach(code -> implementers.add(institutionsByCode.get(code)));
+                if (assignments != null) {
+                    for (Institution other : implementers) {
+                        if (!measure.implementersByCode().contains(other)) {
+                            assignments.computeIfAbsent(other, i -> new ArrayList<>())
+                                    .add(new MeasureAssignment(row.code(), row.titleLv(), row.titleEn(), false));
+                        }
+                    }
+                }
+                changed |= measure.changeImplementers(implementers);
+            }
             if (created) {
                 measures.save(measure);
                 byCode.put(row.code(), measure);

@@ -14,7 +14,7 @@ import lv.opengov.reporting.notification.EmailAddresses;
 final class RowCheck {
 
     private static final Set<String> SINGLE_LINE = Set.of("code", "name_lv", "name_en", "contact_email",
-            "head_email", "language", "responsible", "co_responsible");
+            "head_email", "language", "responsible", "co_responsible", "kind", "implementers");
     private static final Map<String, Integer> MAX_LENGTH = Map.of("name_lv", 500, "name_en", 500,
             "contact_email", 320, "head_email", 320, "title_lv", 2000, "title_en", 2000, "purpose", 2000,
             "ogp_id", 32);

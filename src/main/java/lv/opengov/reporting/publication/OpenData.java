@@ -13,6 +13,8 @@ import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.plan.Titles;
 import lv.opengov.reporting.report.ReportDetail;
+import lv.opengov.reporting.report.ContributionRow;
+import lv.opengov.reporting.report.ContributionService;
 import lv.opengov.reporting.report.ReportService;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +29,10 @@ public class OpenData {
     private final CycleQuery cycles;
     private final ReportService reports;
     private final PlanService plan;
+    private final ContributionService contributions;
 
-    OpenData(CycleQuery cycles, ReportService reports, PlanService plan) {
+    OpenData(CycleQuery cycles, ReportService reports, PlanService plan, ContributionService contributions) {
+        this.contributions = contributions;
         this.cycles = cycles;
         this.reports = reports;
         this.plan = plan;
@@ -37,16 +41,22 @@ public class OpenData {
     /** A measure of the plan with its latest published completion. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record OpenMeasure(String code, int commitment, String titleLv, String titleEn, String responsible,
-            List<String> coResponsible, String latestCompletion, Long latestCycleId, String latestCycle) {
+            List<String> coResponsible, List<String> implementers, String latestCompletion, Long latestCycleId,
+            String latestCycle) {
 
         public String title(Locale locale) {
             return Titles.in(locale, titleLv, titleEn);
         }
     }
 
-    /** A published report on a measure. */
+    /** A published report on a measure, with the contributions of its other institutions and implementers. */
     public record OpenReport(String code, int commitment, String titleLv, String titleEn, String institution,
             String state, String completion, String progress, String challenges, String nextSteps,
+            BigDecimal fundsSpentEur, String evidenceLinks, List<OpenContribution> contributions) {
+    }
+
+    /** A contribution to a published report: its texts once sent and the report accepted. */
+    public record OpenContribution(String contributor, String role, String state, String progress, String challenges,
             BigDecimal fundsSpentEur, String evidenceLinks) {
     }
 
@@ -58,7 +68,10 @@ public class OpenData {
     /** The reports of a published cycle. */
     public List<OpenReport> reports(Long cycleId) {
         published(cycleId);
-        return reports.details(cycleId).stream().map(OpenData::open).toList();
+        Map<String, List<ContributionRow>> byMeasure = contributions.rows(cycleId).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ContributionRow::measureCode));
+        return reports.details(cycleId).stream()
+                .map(d -> open(d, byMeasure.getOrDefault(d.measureCode(), List.of()))).toList();
     }
 
     /** The cycle, when it is published; else, for the public, there is none. */
@@ -72,15 +85,20 @@ public class OpenData {
 
     private static OpenMeasure open(MeasureView m, CycleQuery.LatestCompletion latest) {
         return new OpenMeasure(m.code(), m.commitment(), m.titleLv(), m.titleEn(), m.responsible(), m.coResponsible(),
-                latest == null ? null : latest.completion().name(), latest == null ? null : latest.cycleId(),
+                m.implementers(), latest == null ? null : latest.completion().name(), latest == null ? null : latest.cycleId(),
                 latest == null ? null : latest.cycleName());
     }
 
-    private static OpenReport open(ReportDetail d) {
+    private static OpenReport open(ReportDetail d, List<ContributionRow> contributions) {
         boolean reported = d.reportedCompletion() != null && d.state().name().equals("ACCEPTED");
+        List<OpenContribution> open = contributions.stream().map(c -> {
+            boolean sent = reported && c.isSubmitted();
+            return new OpenContribution(c.contributor(), c.role().name(), c.state().name(), sent ? c.progress() : null,
+                    sent ? c.challenges() : null, sent ? c.fundsSpentEur() : null, sent ? c.evidenceLinks() : null);
+        }).toList();
         return new OpenReport(d.measureCode(), d.commitment(), d.titleLv(), d.titleEn(), d.institution(),
                 d.state().name(), reported ? d.completion().name() : null, reported ? d.progress() : null,
                 reported ? d.challenges() : null, reported ? d.nextSteps() : null,
-                reported ? d.fundsSpentEur() : null, reported ? d.evidenceLinks() : null);
+                reported ? d.fundsSpentEur() : null, reported ? d.evidenceLinks() : null, open);
     }
 }

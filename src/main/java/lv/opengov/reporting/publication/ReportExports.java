@@ -36,9 +36,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 public class ReportExports {
 
     private static final String[] COLUMNS = {"measure", "commitment", "title", "institution", "state", "completion",
-        "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt"};
+        "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt", "contributions"};
     private static final int FUNDS = 9;
-    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20};
+    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20, 70};
 
     private final CycleQuery cycles;
     private final ReportService reports;
@@ -48,9 +48,12 @@ public class ReportExports {
     private final SpringTemplateEngine templates;
     private final PdfDocuments pdfDocuments;
     private final ServiceZone zone;
+    private final lv.opengov.reporting.report.ContributionService contributions;
 
     ReportExports(CycleQuery cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
-            SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone) {
+            SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone,
+            lv.opengov.reporting.report.ContributionService contributions) {
+        this.contributions = contributions;
         this.pdfDocuments = pdfDocuments;
         this.zone = zone;
         this.cycles = cycles;
@@ -67,7 +70,8 @@ public class ReportExports {
         List<String> only = access.visibleInstitutions();
         List<ReportDetail> details = reports.details(cycleId).stream()
                 .filter(d -> only == null || only.contains(d.institution())).toList();
-        return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode());
+        return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode(),
+                contributions.rows(cycleId));
     }
 
     public byte[] xlsx(ConsolidatedReport report) {
@@ -159,7 +163,22 @@ public class ReportExports {
             reported && d.fundsSpentEur() != null ? d.fundsSpentEur().toPlainString() : "",
             reported ? nullToEmpty(d.evidenceLinks()) : "",
             d.submittedAt() == null ? "" : zone.local(d.submittedAt())
-                    .toLocalDateTime().withNano(0).toString().replace('T', ' ')};
+                    .toLocalDateTime().withNano(0).toString().replace('T', ' '),
+            contributions(entry, locale)};
+    }
+
+    /** The contributions in one cell: each sent one's contributor, text and funds, then who is missing. */
+    private String contributions(ConsolidatedReport.Entry entry, Locale locale) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (var c : entry.sentContributions()) {
+            parts.add(c.contributor() + ": " + c.progress()
+                    + (c.fundsSpentEur() == null ? "" : " (" + c.fundsSpentEur().toPlainString() + " EUR)"));
+        }
+        if (!entry.missingContributors().isEmpty()) {
+            parts.add(messages.getMessage("export.contributions.missing",
+                    new Object[] {String.join(", ", entry.missingContributors())}, locale));
+        }
+        return String.join("\n", parts);
     }
 
     private String sheetName(ConsolidatedReport report) {

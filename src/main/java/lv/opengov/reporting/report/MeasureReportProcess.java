@@ -10,6 +10,8 @@ public final class MeasureReportProcess {
 
     public static final String TASK_SUBMIT = "submit-report";
     public static final String TASK_REVIEW = "review-report";
+    /** A co-responsible institution's or other implementer's part of the report: one task each. */
+    public static final String TASK_CONTRIBUTE = "contribute-report";
 
     /** Withdraws a report from its institution when its cycle stops collecting. */
     public static final String MESSAGE_WITHDRAWN = "report-withdrawn";
@@ -18,6 +20,10 @@ public final class MeasureReportProcess {
     /** User tasks carry the contract's task keys as their ids: Camunda's task key is the element id. */
     public static final String ACTIVITY_SUBMIT = TASK_SUBMIT;
     public static final String ACTIVITY_REVIEW = TASK_REVIEW;
+    public static final String ACTIVITY_CONTRIBUTE = TASK_CONTRIBUTE;
+    /** Splits the report's path from its contributors' tasks. */
+    public static final String GATEWAY_OPENED = "Gateway_ReportOpened";
+    public static final String END_CONTRIBUTIONS = "EndEvent_ContributionsEnded";
     public static final String GATEWAY_ACCEPTED = "Gateway_ReportAccepted";
     /** The ends reach the calling cycle in a job of their own (asyncBefore), retried on a conflict. */
     public static final String END_ACCEPTED = "EndEvent_ReportAccepted";
@@ -31,6 +37,8 @@ public final class MeasureReportProcess {
     public static final String VAR_REPORT_ID = "reportId";
     public static final String VAR_DECISION = "decision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
+    /** The contributions so far, read-only in the responsible institution's form. */
+    public static final String VAR_CONTRIBUTIONS = "contributions";
 
     private MeasureReportProcess() {
     }

@@ -12,6 +12,9 @@ public interface ReportCycle {
     /** The moment a report due on the given day is due (the notice time of that day). */
     Date dueAt(LocalDate dueDate);
 
+    /** When the contributions to a report due on the given day are due. */
+    LocalDate contributionDue(LocalDate reportDue);
+
     /**
      * The follow-up moment of a report of the cycle due on the given day: the first reminder the cycle
      * sends for that deadline, or null when no reminder falls after the cycle's invitation date.

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class ReportTaskForms implements TaskListener {
 
     private final ReportService reports;
+    private final ContributionService contributions;
 
-    ReportTaskForms(ReportService reports) {
+    ReportTaskForms(ReportService reports, ContributionService contributions) {
         this.reports = reports;
+        this.contributions = contributions;
     }
 
     @Override
@@ -44,6 +46,12 @@ public class ReportTaskForms implements TaskListener {
                 // not a field of this form: cleared, so that the next review starts from nothing
                 form.put(MeasureReportProcess.VAR_DECISION, null);
             }
+        }
+        if (!review) {
+            // what the co-responsible institutions and other implementers sent so far, read-only
+            String summary = contributions.summaryOfReport(
+                    reports.forBusinessKey(task.getExecution().getProcessBusinessKey()).getId());
+            form.put(MeasureReportProcess.VAR_CONTRIBUTIONS, summary.isEmpty() ? null : summary);
         }
         open(task, form);
     }

@@ -27,8 +27,10 @@ public class ReportTasks {
     private final ReportService reports;
     private final ReportCycle cycle;
     private final TaskService taskService;
+    private final ContributionService contributions;
 
-    ReportTasks(ReportService reports, ReportCycle cycle, TaskService taskService) {
+    ReportTasks(ReportService reports, ReportCycle cycle, TaskService taskService, ContributionService contributions) {
+        this.contributions = contributions;
         this.reports = reports;
         this.cycle = cycle;
         this.taskService = taskService;
@@ -63,6 +65,9 @@ public class ReportTasks {
     @Transactional
     public List<MeasureReport> extend(Long cycleId, Long measureId, LocalDate dueDate) {
         List<MeasureReport> changed = reports.extend(cycleId, measureId, dueDate);
+        // the contributions still awaited move with their reports
+        LocalDate contributionDue = cycle.contributionDue(dueDate);
+        contributions.moveDueDates(changed.stream().map(MeasureReport::getId).toList(), contributionDue);
         Date due = cycle.dueAt(dueDate);
         Date followUp = cycle.followUpAt(cycleId, dueDate);
         List<String> instances = changed.stream().map(MeasureReport::getProcessInstanceId)
@@ -70,9 +75,12 @@ public class ReportTasks {
         for (int from = 0; from < instances.size(); from += CHUNK) {
             List<String> chunk = instances.subList(from, Math.min(from + CHUNK, instances.size()));
             for (Task task : taskService.createTaskQuery().processInstanceIdIn(chunk.toArray(String[]::new))
-                    .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).list()) {
-                task.setDueDate(due);
-                task.setFollowUpDate(followUp);
+                    .taskDefinitionKeyIn(MeasureReportProcess.TASK_SUBMIT, MeasureReportProcess.TASK_CONTRIBUTE).list()) {
+                boolean contribution = MeasureReportProcess.TASK_CONTRIBUTE.equals(task.getTaskDefinitionKey());
+                task.setDueDate(contribution ? cycle.dueAt(contributionDue) : due);
+                if (!contribution) {
+                    task.setFollowUpDate(followUp);
+                }
                 taskService.saveTask(task);
             }
         }

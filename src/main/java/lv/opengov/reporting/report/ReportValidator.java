@@ -14,8 +14,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of the submit-report and review-report forms, enforced on the server: the form's own
- * validation helps the user, this decides.
+ * The rules of the submit-report, contribute-report and review-report forms, enforced on the server:
+ * the form's own validation helps the user, this decides.
  */
 @Component
 public class ReportValidator {
@@ -52,6 +52,22 @@ public class ReportValidator {
             throw new InvalidReportException(problems);
         }
         return new ReportValues(completion, progress, challenges, nextSteps, funds, links);
+    }
+
+    /**
+     * A contribution to a report: what the contributor did (required), problems, funds spent and
+     * evidence links, or an {@link InvalidReportException} naming each bad field.
+     */
+    public ReportValues validateContribution(Map<String, Object> variables) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String progress = text(variables, ReportAnswers.PROGRESS, true, problems);
+        String challenges = text(variables, ReportAnswers.CHALLENGES, false, problems);
+        BigDecimal funds = funds(variables.get(ReportAnswers.FUNDS_SPENT_EUR), problems);
+        List<String> links = links(variables.get(ReportAnswers.EVIDENCE_LINKS), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidReportException(problems);
+        }
+        return new ReportValues(null, progress, challenges, null, funds, links);
     }
 
     /**

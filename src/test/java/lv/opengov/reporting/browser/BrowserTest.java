@@ -9,6 +9,7 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.identity.LoginThrottle;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.Browser;
 import lv.opengov.reporting.support.CycleFixture;
@@ -52,6 +53,9 @@ class BrowserTest {
 
     @Autowired
     LoginThrottle throttle;
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     /** The shared application may hold blocks from other tests' failed logins from this same address. */
     @BeforeEach
@@ -109,7 +113,10 @@ class BrowserTest {
             WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'tasks-list')]//a[contains(., '1.3')]")));
             Browser.screenshot(browser, "tasklist-lv-tasks");
-            task.click();
+            // the list holds the institution's contributions to others' reports too: bring the task into view
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", task);
+            wait.until(ExpectedConditions.elementToBeClickable(task)).click();
             WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("textarea[id$='Field_Progress']")));
             String body = browser.findElement(By.tagName("body")).getText();
@@ -207,6 +214,44 @@ class BrowserTest {
             wait.until(ExpectedConditions.urlContains("/public"));
             browser.get(url("/camunda/app/cockpit/"));
             wait.until(ExpectedConditions.urlContains("/login"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void coordinatorFollowsACycleDownToOneOfItsReportsInCockpitAndBack() {
+        ReportingCycle cycle = fixture.openCycle("Cockpit");
+        String cycleInstance = cycle.getProcessInstanceId();
+        String reportInstance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(cycleInstance)
+                .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.1")).singleResult()
+                .getId();
+        WebDriver browser = Browser.open("en");
+        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        try {
+            browser.get(url("/login"));
+            browser.findElement(By.name("username")).sendKeys("coordinator");
+            browser.findElement(By.name("password")).sendKeys("coordinator");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + cycleInstance + "/runtime"));
+            // the cycle's called instances are its reports
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//a[contains(., 'Called Process Instances')]"))).click();
+            WebElement toReport = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//a[contains(@href, 'process-instance/" + reportInstance + "')]")));
+            Browser.screenshot(browser, "cockpit-cycle-called-reports");
+            toReport.click();
+            wait.until(ExpectedConditions.urlContains(reportInstance));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+                    MeasureReportProcess.businessKey(cycle.getId(), "1.1")));
+            // and the report names its cycle as the instance that called it
+            WebElement toCycle = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//a[contains(@href, 'process-instance/" + cycleInstance + "')]")));
+            Browser.screenshot(browser, "cockpit-report-super-instance");
+            toCycle.click();
+            wait.until(ExpectedConditions.urlContains(cycleInstance));
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains(reportInstance)));
         } finally {
             browser.quit();
         }

@@ -25,8 +25,8 @@ class CycleScheduleTest {
 
     private final LatvianCalendar calendar = LatvianCalendars.withMigratedData();
     private final CycleSchedule schedule = new CycleSchedule(
-            new CycleProperties(List.of(5, 1), 5, LocalTime.of(9, 0), 100), null, null,
-            new ServiceZone(ZoneId.of("Europe/Riga"), Clock.systemUTC()), calendar);
+            new CycleProperties(List.of(5, 1), 5, LocalTime.of(9, 0), 100, 5), null, null,
+            new ServiceZone(ZoneId.of("Europe/Riga"), Clock.systemUTC()), calendar, null);
 
     @Test
     void remindersFallFiveWorkingDaysAndOneBeforeTheDeadline() {

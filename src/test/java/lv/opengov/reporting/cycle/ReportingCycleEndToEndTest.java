@@ -157,7 +157,7 @@ class ReportingCycleEndToEndTest {
             subjects.add(message.getSubject());
         }
         assertThat(subjects).filteredOn(s -> s.startsWith("Aicinājums sniegt informāciju")).hasSize(3);
-        assertThat(subjects).filteredOn(s -> s.startsWith("Zināšanai")).hasSize(5);
+        assertThat(subjects).filteredOn(s -> s.startsWith("Jūsu ieguldījums")).hasSize(5);
         assertThat(subjects).filteredOn(s -> s.contains("atgriezta labošanai")).hasSize(1);
         assertThat(subjects).filteredOn(s -> s.startsWith("Pārskats publicēts")).hasSize(1);
     }

@@ -252,6 +252,58 @@ class PlanImportTest {
     }
 
     @Test
+    void otherImplementersComeInWithTheirKindAndAreNamedOnMeasures() throws Exception {
+        mvc.perform(PlanUploads.importOf(
+                        PlanUploads.table("institutions", "code,name_lv,name_en,contact_email,head_email,language,kind\n"
+                                + "LPA,Latvijas Pilsoniskā alianse,Civic Alliance - Latvia,lpa@example.org,,lv,implementer\n"),
+                        PlanUploads.table("measures", HEADER.trim() + ",implementers\n"
+                                + "1.1,1,,Framework document,VK,VAS,LPA\n"))
+                        .with(httpBasic("coordinator", "coordinator")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tables.institutions.created").value(1))
+                .andExpect(jsonPath("$.tables.measures.updated").value(1));
+        assertThat(planService.findInstitution("LPA").orElseThrow().getKind()).isEqualTo(InstitutionKind.IMPLEMENTER);
+        assertThat(planService.findInstitution("LPA").orElseThrow().groupId()).isEqualTo("impl-lpa");
+        MeasureView m11 = planService.listMeasures().stream().filter(m -> m.code().equals("1.1")).findFirst()
+                .orElseThrow();
+        assertThat(m11.implementers()).containsExactly("LPA");
+        assertThat(m11.contributors()).containsExactly("VAS", "LPA");
+        // a file without the column leaves the implementers as they are
+        importMeasures(HEADER + "1.1,1,,Framework document,VK,VAS\n").andExpect(status().isOk());
+        assertThat(planService.listMeasures().stream().filter(m -> m.code().equals("1.1")).findFirst().orElseThrow()
+                .implementers()).containsExactly("LPA");
+    }
+
+    static List<Arguments> badImplementerFiles() {
+        String institutions = "code,name_lv,name_en,contact_email,head_email,language,kind\n"
+                + "LPA,Latvijas Pilsoniskā alianse,Civic Alliance - Latvia,lpa@example.org,,lv,implementer\n";
+        String measures = HEADER.trim() + ",implementers\n";
+        return List.of(
+                Arguments.of("an implementer as responsible", institutions, measures + "1.1,1,,Title,LPA,,\n",
+                        "responsible", "other implementer"),
+                Arguments.of("an implementer as co-responsible", institutions, measures + "1.1,1,,Title,VK,LPA,\n",
+                        "co_responsible", "other implementer"),
+                Arguments.of("an institution among the implementers", institutions, measures + "1.1,1,,Title,VK,,VAS\n",
+                        "implementers", "is an institution"),
+                Arguments.of("an unknown kind", institutions.replace(",implementer\n", ",ngo\n"),
+                        measures + "1.1,1,,Title,VK,,\n", "kind", "is not a kind"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badImplementerFiles")
+    void implementersAreCheckedForWhatTheyMayBe(String kind, String institutions, String measures, String column,
+            String message) throws Exception {
+        mvc.perform(PlanUploads.importOf(PlanUploads.table("institutions", institutions),
+                        PlanUploads.table("measures", measures))
+                        .header("Accept-Language", "en").with(httpBasic("coordinator", "coordinator")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].column").value(column))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(message)));
+        assertThat(planService.findInstitution("LPA")).isEmpty();
+        assertThat(planService.listMeasures()).isEqualTo(before);
+    }
+
+    @Test
     void unknownTableIsRefused() throws Exception {
         mvc.perform(post("/api/plan/import?table=budget").contentType("text/csv").content("a,b\n1,2\n")
                         .header("Accept-Language", "en").with(httpBasic("coordinator", "coordinator")))

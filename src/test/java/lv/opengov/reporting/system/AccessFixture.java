@@ -57,6 +57,8 @@ final class AccessFixture {
     private final Deque<Task> spares = new ArrayDeque<>();
     private Task spare;
     private final Map<String, Set<String>> markers = new HashMap<>();
+    /** What an institution sees of others' reports it contributes to: their titles, processes and its own tasks. */
+    private final Map<String, Set<String>> contributing = new HashMap<>();
 
     AccessFixture(CycleFixture cycles, CycleService cycleService, RefreshService refreshes, OpinionService opinions,
             ServiceZone zone, PlanService plan, Outbox outbox, ProcessEngine engine, JdbcTemplate jdbc) {
@@ -156,7 +158,11 @@ final class AccessFixture {
         return spare;
     }
 
-    /** Text that must not appear in an answer to the caller: the items of institutions it does not act for. */
+    /**
+     * Text that must not appear in an answer to the caller: the items of institutions it does not act
+     * for, except what it sees as a contributor to their reports (the measure, its process and its own
+     * contribute-report task; never the responsible institution's tasks).
+     */
     Set<String> foreignMarkers(String caller) {
         Set<String> foreign = new LinkedHashSet<>();
         for (String institution : INSTITUTIONS) {
@@ -164,6 +170,7 @@ final class AccessFixture {
                 foreign.addAll(markers.get(institution));
             }
         }
+        foreign.removeAll(contributing.getOrDefault(caller.toUpperCase(Locale.ROOT), Set.of()));
         return foreign;
     }
 
@@ -233,12 +240,17 @@ final class AccessFixture {
             own.add("\"id\":\"inst-" + lower + "\"");
             collected.put(institution, own);
         }
+        Map<String, Set<String>> shared = new HashMap<>();
+        Map<String, List<String>> contributorsOf = new HashMap<>();
         for (MeasureView measure : plan.listMeasures()) {
             responsible.put(measure.code(), measure.responsible());
+            contributorsOf.put(measure.code(), measure.contributors());
             if (collected.containsKey(measure.responsible())) {
                 for (String title : new String[] {measure.titleLv(), measure.titleEn()}) {
                     if (title != null && !title.isBlank()) {
                         collected.get(measure.responsible()).add(titleMarker(title));
+                        measure.contributors().forEach(c -> shared.computeIfAbsent(c, k -> new LinkedHashSet<>())
+                                .add(titleMarker(title)));
                     }
                 }
             }
@@ -253,15 +265,27 @@ final class AccessFixture {
             }
             own.add(instance.getId());
             own.add("\"" + instance.getBusinessKey() + "\"");
+            for (String contributor : contributorsOf.getOrDefault(code, List.of())) {
+                shared.computeIfAbsent(contributor, k -> new LinkedHashSet<>()).add(instance.getId());
+            }
             for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
                     .processInstanceId(instance.getId()).list()) {
                 own.add(task.getId());
+                if (MeasureReportProcess.TASK_CONTRIBUTE.equals(task.getTaskDefinitionKey()) && task.getEndTime() == null) {
+                    // the contributor's own task, by the group it was given
+                    engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                            .map(link -> link.getGroupId()).filter(java.util.Objects::nonNull)
+                            .map(group -> group.substring(group.indexOf('-') + 1).toUpperCase(Locale.ROOT))
+                            .forEach(c -> shared.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(task.getId()));
+                }
             }
         }
         collected.get("VK").add(values.get("vkComment"));
         collected.get("VK").add(values.get("vkAttachment"));
         markers.clear();
         markers.putAll(collected);
+        contributing.clear();
+        contributing.putAll(shared);
     }
 
     private static String titleMarker(String title) {

@@ -18,6 +18,7 @@ import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.ReportAnswers;
 import lv.opengov.reporting.report.ReportRevision;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ContributionService;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.common.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,9 +42,11 @@ class CyclePages {
     private final Outbox outbox;
     private final CycleTimeline timeline;
     private final Access access;
+    private final ContributionService contributions;
 
     CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
-            CycleTimeline timeline, Access access) {
+            CycleTimeline timeline, Access access, ContributionService contributions) {
+        this.contributions = contributions;
         this.cycles = cycles;
         this.schedule = schedule;
         this.reports = reports;
@@ -83,6 +86,8 @@ class CyclePages {
         model.addAttribute("institutions", progress.institutions());
         model.addAttribute("timeline", timeline.of(cycle, today, locale));
         model.addAttribute("mails", mails);
+        model.addAttribute("contributions", ContributionCounts.of(contributions.rows(id), today));
+        model.addAttribute("today", today);
         return "cycle/page";
     }
 
@@ -106,6 +111,8 @@ class CyclePages {
         model.addAttribute("institutionName", plan.institutionsByCode().get(row.institution()).name(locale));
         model.addAttribute("report", report);
         model.addAttribute("revisions", views);
+        model.addAttribute("contributions", contributions.rowsOfReport(row.reportId()));
+        model.addAttribute("today", schedule.today());
         return "cycle/measure";
     }
 

@@ -37,9 +37,10 @@ class OpenDataController {
     @GetMapping("/measures.csv")
     ResponseEntity<String> measuresCsv() {
         return csv(new String[] {"code", "commitment", "title_lv", "title_en", "responsible", "co_responsible",
-            "latest_completion", "latest_cycle_id", "latest_cycle"}, openData.measures().stream().map(m -> new Object[] {
-                m.code(), m.commitment(), m.titleLv(), m.titleEn(), m.responsible(), String.join(" ", m.coResponsible()),
-                m.latestCompletion(), m.latestCycleId(), m.latestCycle()}).toList());
+            "latest_completion", "latest_cycle_id", "latest_cycle", "implementers"}, openData.measures().stream()
+                .map(m -> new Object[] {m.code(), m.commitment(), m.titleLv(), m.titleEn(), m.responsible(),
+                    String.join(" ", m.coResponsible()), m.latestCompletion(), m.latestCycleId(), m.latestCycle(),
+                    String.join(" ", m.implementers())}).toList());
     }
 
     @GetMapping(path = "/cycles/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,10 +51,18 @@ class OpenDataController {
     @GetMapping("/cycles/{id}.csv")
     ResponseEntity<String> cycleCsv(@PathVariable Long id) {
         return csv(new String[] {"code", "commitment", "title_lv", "title_en", "institution", "state", "completion",
-            "progress", "challenges", "next_steps", "funds_spent_eur", "evidence_links"}, openData.reports(id).stream()
+            "progress", "challenges", "next_steps", "funds_spent_eur", "evidence_links", "contributions_sent",
+            "contributions_missing"}, openData.reports(id).stream()
                 .map(r -> new Object[] {r.code(), r.commitment(), r.titleLv(), r.titleEn(), r.institution(), r.state(),
-                    r.completion(), r.progress(), r.challenges(), r.nextSteps(), r.fundsSpentEur(), r.evidenceLinks()})
+                    r.completion(), r.progress(), r.challenges(), r.nextSteps(), r.fundsSpentEur(), r.evidenceLinks(),
+                    contributors(r, true), contributors(r, false)})
                 .toList());
+    }
+
+    /** The contributors whose part was sent (or is missing), by code, space-separated as co_responsible is. */
+    private static String contributors(OpenData.OpenReport report, boolean sent) {
+        return report.contributions().stream().filter(c -> c.state().equals("SUBMITTED") == sent)
+                .map(OpenData.OpenContribution::contributor).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static ResponseEntity<String> csv(String[] header, List<Object[]> rows) {

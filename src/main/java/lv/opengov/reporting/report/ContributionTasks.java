@@ -1,0 +1,104 @@
+package lv.opengov.reporting.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lv.opengov.reporting.identity.CurrentUser;
+import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.plan.PlanService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The contribute-report tasks of the measure-report model: one per contributor of the report
+ * ({@code ${reportContributions.contributorsFor(execution)}}), each recorded on its contribution as it
+ * is created and named, grouped and dated from it; on completion the contributor's answers become
+ * the contribution's new revision, and the responsible institution's open form shows them.
+ *
+ * <p>The form's fields are variables of the task's own execution (one per contributor), so that one
+ * contributor's answers never meet another's or the responsible institution's.
+ */
+@Configuration
+class ContributionTasks {
+
+    /** The fields of the contribute-report form. */
+    static final List<String> FIELDS = List.of(ReportAnswers.PROGRESS, ReportAnswers.CHALLENGES,
+            ReportAnswers.FUNDS_SPENT_EUR, ReportAnswers.EVIDENCE_LINKS);
+
+    /** The model's collection: the contributors' codes, in the order their tasks take their contributions. */
+    @Bean("reportContributions")
+    ReportContributions reportContributions(ContributionService contributions) {
+        return new ReportContributions(contributions);
+    }
+
+    /** Answers the model's multi-instance collection. */
+    public static class ReportContributions {
+
+        private final ContributionService contributions;
+
+        ReportContributions(ContributionService contributions) {
+            this.contributions = contributions;
+        }
+
+        public List<String> contributorsFor(DelegateExecution execution) {
+            return contributions.contributorsOf(execution.getProcessBusinessKey());
+        }
+    }
+
+    /** On a contribute-report task's creation: its contribution, group, due date, name and form. */
+    @Bean
+    TaskListener contributionTaskOpened(ContributionService contributions, ReportCycle cycle, PlanService plan) {
+        return task -> {
+            ContributionRow row = contributions.attachTask(task.getExecution().getProcessBusinessKey(), task.getId());
+            task.addCandidateGroup(groupOf(plan, row.contributor()));
+            task.setDueDate(cycle.dueAt(row.dueDate()));
+            task.setName(name(row));
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("measure", row.measureCode() + " " + row.title(java.util.Locale.forLanguageTag("lv")));
+            context.put("responsibleInstitution", row.lead());
+            context.put("contributionDue", row.dueDate().toString());
+            context.forEach(task::setVariableLocal);
+            // the answers live on this task's own execution, empty to start with
+            for (String field : FIELDS) {
+                task.getExecution().setVariableLocal(field, null);
+            }
+        };
+    }
+
+    /** On a contribute-report task's completion: checks and records what its contributor sent. */
+    @Bean
+    TaskListener contributionSubmitted(ContributionService contributions, ReportValidator validator,
+            CurrentUser currentUser, PlanService plan, TaskService taskService) {
+        return (DelegateTask task) -> {
+            ContributionRow row = contributions.forTask(task.getId());
+            String group = groupOf(plan, row.contributor());
+            validator.checkMember(currentUser.belongsTo(group), group);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            for (String field : FIELDS) {
+                answers.put(field, task.getExecution().getVariableLocal(field));
+            }
+            contributions.submit(task.getId(), validator.validateContribution(answers), currentUser.completing(task));
+            // the responsible institution's open form shows it at once
+            String summary = contributions.summaryOfReport(row.reportId());
+            for (Task lead : taskService.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+                    .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).list()) {
+                taskService.setVariableLocal(lead.getId(), MeasureReportProcess.VAR_CONTRIBUTIONS, summary);
+            }
+        };
+    }
+
+    static String name(ContributionRow row) {
+        String name = "Ieguldījums / Contribution: " + row.measureCode() + " "
+                + row.title(java.util.Locale.forLanguageTag("lv")) + " (" + row.lead() + ")";
+        return name.length() > 250 ? name.substring(0, 249) + "…" : name;
+    }
+
+    private static String groupOf(PlanService plan, String code) {
+        return plan.findInstitution(code).map(Institution::groupId).orElse(Institution.groupIdFor(code));
+    }
+}
