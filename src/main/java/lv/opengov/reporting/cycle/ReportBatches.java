@@ -7,6 +7,8 @@ import java.util.Map;
 import lv.opengov.reporting.report.MeasureReport;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ContributionRow;
+import lv.opengov.reporting.report.ContributionService;
 import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -31,15 +33,17 @@ public class ReportBatches {
     private static final String LOOP_COUNTER = "loopCounter";
 
     /** What a report's call needs, read with the rest of its batch. */
-    record Prepared(ReportRow row, MeasureReport previous) {
+    record Prepared(ReportRow row, MeasureReport previous, List<ContributionRow> contributions) {
     }
 
     private final ReportService reports;
     private final CycleProperties properties;
+    private final ContributionService contributions;
 
-    ReportBatches(ReportService reports, CycleProperties properties) {
+    ReportBatches(ReportService reports, CycleProperties properties, ContributionService contributions) {
         this.reports = reports;
         this.properties = properties;
+        this.contributions = contributions;
     }
 
     /** The cycle's reports in batches, each as {@code <first report id>-<last report id>}. */
@@ -78,11 +82,15 @@ public class ReportBatches {
         String batch = (String) execution.getVariable(ReportingCycleProcess.VAR_REPORT_BATCH);
         return preparedInThisTransaction().computeIfAbsent(cycleId + ":" + batch, key -> {
             int dash = batch.indexOf('-');
-            List<ReportRow> rows = reports.rowsToStart(cycleId, Long.valueOf(batch.substring(0, dash)),
-                    Long.valueOf(batch.substring(dash + 1)));
+            Long fromId = Long.valueOf(batch.substring(0, dash));
+            Long toId = Long.valueOf(batch.substring(dash + 1));
+            List<ReportRow> rows = reports.rowsToStart(cycleId, fromId, toId);
             Map<String, MeasureReport> previous = reports.previousAccepted(cycleId,
                     rows.stream().map(ReportRow::measureCode).toList());
-            return rows.stream().map(row -> new Prepared(row, previous.get(row.measureCode()))).toList();
+            Map<Long, List<ContributionRow>> contributing = contributions.rowsOfReports(cycleId, fromId, toId).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(ContributionRow::reportId));
+            return rows.stream().map(row -> new Prepared(row, previous.get(row.measureCode()),
+                    contributing.getOrDefault(row.reportId(), List.of()))).toList();
         });
     }
 

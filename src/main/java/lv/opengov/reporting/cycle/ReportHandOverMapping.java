@@ -19,8 +19,11 @@ class ReportHandOverMapping implements DelegateVariableMapping {
 
     private final ReportBatches batches;
     private final CycleForReports cycles;
+    private final lv.opengov.reporting.report.ContributionHandOver contributions;
 
-    ReportHandOverMapping(ReportBatches batches, CycleForReports cycles) {
+    ReportHandOverMapping(ReportBatches batches, CycleForReports cycles,
+            lv.opengov.reporting.report.ContributionHandOver contributions) {
+        this.contributions = contributions;
         this.batches = batches;
         this.cycles = cycles;
     }
@@ -32,6 +35,7 @@ class ReportHandOverMapping implements DelegateVariableMapping {
         ReportRow row = prepared.row();
         subVariables.putAll(ReportHandOver.firstTask(row, cycles.dueAt(row.dueDate()),
                 cycles.followUpAt(cycleId, row.dueDate()), prepared.previous()));
+        contributions.offer(lv.opengov.reporting.report.MeasureReportProcess.businessKey(cycleId, row.measureCode()), prepared.contributions());
     }
 
     @Override

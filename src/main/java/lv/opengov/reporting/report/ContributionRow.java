@@ -10,9 +10,14 @@ import java.util.Locale;
  * whose report it feeds ({@code lead}), the contributor, and what it sent.
  */
 public record ContributionRow(Long id, Long reportId, Long cycleId, String measureCode, String titleLv,
-        String titleEn, String lead, String contributor, ContributionRole role, ContributionState state,
-        LocalDate dueDate, Instant submittedAt, String progress, String challenges, BigDecimal fundsSpentEur,
-        String evidenceLinks) {
+        String titleEn, String lead, String contributor, lv.opengov.reporting.plan.InstitutionKind contributorKind,
+        ContributionRole role, ContributionState state, LocalDate dueDate, Instant submittedAt, String progress,
+        String challenges, BigDecimal fundsSpentEur, String evidenceLinks) {
+
+    /** The group whose members act for the contributor: {@code inst-<code>} or {@code impl-<code>}. */
+    public String contributorGroup() {
+        return contributorKind.groupIdFor(contributor);
+    }
 
     public String title(Locale locale) {
         return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);

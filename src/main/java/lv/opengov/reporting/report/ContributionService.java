@@ -25,7 +25,7 @@ public class ContributionService {
 
     private static final String SELECT_ROW = """
             select new lv.opengov.reporting.report.ContributionRow(c.id, r.id, r.cycleId, m.code, m.titleLv,
-                   m.titleEn, lead.code, i.code, c.role, c.state, c.dueDate, c.submittedAt, c.answers.progress,
+                   m.titleEn, lead.code, i.code, i.kind, c.role, c.state, c.dueDate, c.submittedAt, c.answers.progress,
                    c.answers.challenges, c.answers.fundsSpentEur, c.answers.evidenceLinks)
             from Contribution c, MeasureReport r, lv.opengov.reporting.plan.Measure m,
                  lv.opengov.reporting.plan.Institution lead, lv.opengov.reporting.plan.Institution i
@@ -73,6 +73,20 @@ public class ContributionService {
     public List<String> contributorsOf(String businessKey) {
         return rowsOfReport(reports.forBusinessKey(businessKey).getId()).stream()
                 .map(ContributionRow::contributor).toList();
+    }
+
+    /**
+     * Records a contribute-report task just created on the given contribution, handed over by the
+     * process that started the report; a contribution that has its task already keeps it.
+     */
+    public void attachTask(Long contributionId, String taskId) {
+        int attached = entityManager.createQuery(
+                        "update Contribution c set c.taskId = :taskId, c.version = c.version + 1"
+                                + " where c.id = :id and c.taskId is null")
+                .setParameter("taskId", taskId).setParameter("id", contributionId).executeUpdate();
+        if (attached == 0) {
+            throw new IllegalStateException("The contribution " + contributionId + " has its task already");
+        }
     }
 
     /**
@@ -137,6 +151,15 @@ public class ContributionService {
                 ContributionRow.class).setParameter("cycleId", cycleId).getResultList();
     }
 
+    /** The contributions to the cycle's reports with ids in the given range: a batch of reports, in one statement. */
+    @Transactional(readOnly = true)
+    public List<ContributionRow> rowsOfReports(Long cycleId, Long fromReportId, Long toReportId) {
+        return entityManager.createQuery(SELECT_ROW + " and r.cycleId = :cycleId and r.id between :fromId and :toId"
+                        + " order by r.id, i.code", ContributionRow.class)
+                .setParameter("cycleId", cycleId).setParameter("fromId", fromReportId)
+                .setParameter("toId", toReportId).getResultList();
+    }
+
     @Transactional(readOnly = true)
     public List<ContributionRow> rowsOfReport(Long reportId) {
         return entityManager.createQuery(SELECT_ROW + " and r.id = :reportId order by i.code", ContributionRow.class)
@@ -173,8 +196,13 @@ public class ContributionService {
      */
     @Transactional(readOnly = true)
     public String summaryOfReport(Long reportId) {
+        return summaryOf(rowsOfReport(reportId));
+    }
+
+    /** {@link #summaryOfReport} for contributions at hand. */
+    public String summaryOf(List<ContributionRow> rows) {
         StringBuilder text = new StringBuilder();
-        for (ContributionRow row : rowsOfReport(reportId)) {
+        for (ContributionRow row : rows) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }

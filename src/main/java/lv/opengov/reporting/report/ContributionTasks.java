@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lv.opengov.reporting.identity.CurrentUser;
-import lv.opengov.reporting.plan.Institution;
-import lv.opengov.reporting.plan.PlanService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,37 +30,42 @@ class ContributionTasks {
 
     /** The model's collection: the contributors' codes, in the order their tasks take their contributions. */
     @Bean("reportContributions")
-    ReportContributions reportContributions(ContributionService contributions) {
-        return new ReportContributions(contributions);
+    ReportContributions reportContributions(ContributionService contributions, ContributionHandOver handOver) {
+        return new ReportContributions(contributions, handOver);
     }
 
     /** Answers the model's multi-instance collection. */
     public static class ReportContributions {
 
         private final ContributionService contributions;
+        private final ContributionHandOver handOver;
 
-        ReportContributions(ContributionService contributions) {
+        ReportContributions(ContributionService contributions, ContributionHandOver handOver) {
             this.contributions = contributions;
+            this.handOver = handOver;
         }
 
         public List<String> contributorsFor(DelegateExecution execution) {
-            return contributions.contributorsOf(execution.getProcessBusinessKey());
+            List<ContributionRow> handedOver = handOver.find(execution.getProcessBusinessKey());
+            return handedOver != null ? handedOver.stream().map(ContributionRow::contributor).toList()
+                    : contributions.contributorsOf(execution.getProcessBusinessKey());
         }
     }
 
     /** On a contribute-report task's creation: its contribution, group, due date, name and form. */
     @Bean
-    TaskListener contributionTaskOpened(ContributionService contributions, ReportCycle cycle, PlanService plan) {
+    TaskListener contributionTaskOpened(ContributionService contributions, ContributionHandOver handOver,
+            ReportCycle cycle) {
         return task -> {
-            ContributionRow row = contributions.attachTask(task.getExecution().getProcessBusinessKey(), task.getId());
-            task.addCandidateGroup(groupOf(plan, row.contributor()));
+            ContributionRow row = handedOver(handOver, task);
+            if (row != null) {
+                contributions.attachTask(row.id(), task.getId());
+            } else {
+                row = contributions.attachTask(task.getExecution().getProcessBusinessKey(), task.getId());
+            }
+            task.addCandidateGroup(row.contributorGroup());
             task.setDueDate(cycle.dueAt(row.dueDate()));
             task.setName(name(row));
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("measure", row.measureCode() + " " + row.title(java.util.Locale.forLanguageTag("lv")));
-            context.put("responsibleInstitution", row.lead());
-            context.put("contributionDue", row.dueDate().toString());
-            context.forEach(task::setVariableLocal);
             // the answers live on this task's own execution, empty to start with
             for (String field : FIELDS) {
                 task.getExecution().setVariableLocal(field, null);
@@ -73,10 +76,10 @@ class ContributionTasks {
     /** On a contribute-report task's completion: checks and records what its contributor sent. */
     @Bean
     TaskListener contributionSubmitted(ContributionService contributions, ReportValidator validator,
-            CurrentUser currentUser, PlanService plan, TaskService taskService) {
+            CurrentUser currentUser, TaskService taskService) {
         return (DelegateTask task) -> {
             ContributionRow row = contributions.forTask(task.getId());
-            String group = groupOf(plan, row.contributor());
+            String group = row.contributorGroup();
             validator.checkMember(currentUser.belongsTo(group), group);
             Map<String, Object> answers = new LinkedHashMap<>();
             for (String field : FIELDS) {
@@ -92,13 +95,26 @@ class ContributionTasks {
         };
     }
 
+    /**
+     * The contribution of a task created as its report's process starts: among those handed over, the
+     * one of the contributor the engine just gave this instance of the multi-instance task (its element
+     * variable, set in this same transaction). Null for a task created later.
+     */
+    private static ContributionRow handedOver(ContributionHandOver handOver, DelegateTask task) {
+        List<ContributionRow> handedOver = handOver.find(task.getExecution().getProcessBusinessKey());
+        Object contributor = task.getExecution().getVariableLocal(ELEMENT);
+        if (handedOver == null || contributor == null) {
+            return null;
+        }
+        return handedOver.stream().filter(c -> c.contributor().equals(contributor)).findFirst().orElse(null);
+    }
+
+    /** The multi-instance task's element variable, as the model names it. */
+    static final String ELEMENT = "contributor";
+
     static String name(ContributionRow row) {
         String name = "Ieguldījums / Contribution: " + row.measureCode() + " "
                 + row.title(java.util.Locale.forLanguageTag("lv")) + " (" + row.lead() + ")";
         return name.length() > 250 ? name.substring(0, 249) + "…" : name;
-    }
-
-    private static String groupOf(PlanService plan, String code) {
-        return plan.findInstitution(code).map(Institution::groupId).orElse(Institution.groupIdFor(code));
     }
 }

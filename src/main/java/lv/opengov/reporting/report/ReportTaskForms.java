@@ -1,6 +1,7 @@
 package lv.opengov.reporting.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,8 +19,10 @@ public class ReportTaskForms implements TaskListener {
 
     private final ReportService reports;
     private final ContributionService contributions;
+    private final ContributionHandOver handOver;
 
-    ReportTaskForms(ReportService reports, ContributionService contributions) {
+    ReportTaskForms(ReportService reports, ContributionService contributions, ContributionHandOver handOver) {
+        this.handOver = handOver;
         this.reports = reports;
         this.contributions = contributions;
     }
@@ -49,7 +52,9 @@ public class ReportTaskForms implements TaskListener {
         }
         if (!review) {
             // what the co-responsible institutions and other implementers sent so far, read-only
-            String summary = contributions.summaryOfReport(
+            List<ContributionRow> handedOver = ReportHandOver.isFirstTask(task)
+                    ? handOver.find(task.getExecution().getProcessBusinessKey()) : null;
+            String summary = handedOver != null ? contributions.summaryOf(handedOver) : contributions.summaryOfReport(
                     reports.forBusinessKey(task.getExecution().getProcessBusinessKey()).getId());
             form.put(MeasureReportProcess.VAR_CONTRIBUTIONS, summary.isEmpty() ? null : summary);
         }
