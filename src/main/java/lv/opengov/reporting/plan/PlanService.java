@@ -23,8 +23,11 @@ public class PlanService {
     private final MeasureRepository measures;
     private final InstitutionRepository institutions;
     private final CommitmentRepository commitments;
+    private final lv.opengov.reporting.plan.internal.FundingLineRepository fundingLines;
 
-    PlanService(MeasureRepository measures, InstitutionRepository institutions, CommitmentRepository commitments) {
+    PlanService(MeasureRepository measures, InstitutionRepository institutions, CommitmentRepository commitments,
+            lv.opengov.reporting.plan.internal.FundingLineRepository fundingLines) {
+        this.fundingLines = fundingLines;
         this.measures = measures;
         this.institutions = institutions;
         this.commitments = commitments;
@@ -59,6 +62,11 @@ public class PlanService {
 
     public List<Institution> listInstitutions() {
         return institutions.findAll().stream().sorted(Comparator.comparing(Institution::getCode)).toList();
+    }
+
+    /** The plan's funding lines (funding.csv), each with the measures it funds. */
+    public List<FundingView> fundingLines() {
+        return fundingLines.findAllWithMeasures().stream().map(FundingView::of).toList();
     }
 
     public Optional<Institution> findInstitution(String code) {

@@ -19,7 +19,8 @@ import lv.opengov.reporting.report.ReportState;
  * place; the board's table. The page, the PDF, the spreadsheet and the CSV are all made from it.
  */
 public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commitment, List<Entry>> byCommitment,
-        List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal) {
+        List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal,
+        lv.opengov.reporting.plan.FundingOverview funding) {
 
     /**
      * One measure as the report shows it. Its texts are shown when the report was accepted, or, while
@@ -46,7 +47,8 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
 
     static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
             Map<Integer, Commitment> commitments, Map<String, Institution> institutions,
-            List<lv.opengov.reporting.report.ContributionRow> contributions) {
+            List<lv.opengov.reporting.report.ContributionRow> contributions,
+            List<lv.opengov.reporting.plan.FundingView> fundingLines) {
         Map<String, List<lv.opengov.reporting.report.ContributionRow>> byMeasure = new java.util.HashMap<>();
         contributions.forEach(c -> byMeasure.computeIfAbsent(c.measureCode(), k -> new ArrayList<>()).add(c));
         Map<Commitment, List<Entry>> byCommitment = new LinkedHashMap<>();
@@ -69,6 +71,11 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
                 funds = funds.add(detail.fundsSpentEur());
             }
         }
-        return new ConsolidatedReport(cycle, locale, byCommitment, entries, withChallenges, funds);
+        // money planned against what the reports shown, and their contributions sent, spent
+        List<Entry> shown = entries.stream().filter(Entry::shown).toList();
+        var funding = lv.opengov.reporting.plan.FundingOverview.of(fundingLines,
+                lv.opengov.reporting.report.ReportSpending.byMeasure(shown.stream().map(Entry::detail).toList(),
+                        shown.stream().flatMap(e -> e.sentContributions().stream()).toList()));
+        return new ConsolidatedReport(cycle, locale, byCommitment, entries, withChallenges, funds, funding);
     }
 }

@@ -36,9 +36,11 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 public class ReportExports {
 
     private static final String[] COLUMNS = {"measure", "commitment", "title", "institution", "state", "completion",
-        "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt", "contributions"};
+        "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt", "contributions",
+        "fundsPlannedEur"};
     private static final int FUNDS = 9;
-    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20, 70};
+    private static final int PLANNED = 13;
+    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20, 70, 14};
 
     private final CycleQuery cycles;
     private final ReportService reports;
@@ -71,7 +73,8 @@ public class ReportExports {
         List<ReportDetail> details = reports.details(cycleId).stream()
                 .filter(d -> only == null || only.contains(d.institution())).toList();
         return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode(),
-                contributions.rows(cycleId));
+                contributions.rows(cycleId).stream().filter(c -> only == null || only.contains(c.lead())).toList(),
+                only == null ? plan.fundingLines() : List.of());
     }
 
     public byte[] xlsx(ConsolidatedReport report) {
@@ -95,10 +98,12 @@ public class ReportExports {
             int r = 1;
             for (ConsolidatedReport.Entry entry : report.entries()) {
                 Row row = sheet.createRow(r++);
-                String[] values = values(entry, report.locale());
+                String[] values = values(entry, report.locale(), report.funding());
                 for (int c = 0; c < values.length; c++) {
                     if (c == FUNDS && entry.detail().fundsSpentEur() != null && entry.shown()) {
                         row.createCell(c).setCellValue(entry.detail().fundsSpentEur().doubleValue());
+                    } else if (c == PLANNED && !values[c].isEmpty()) {
+                        row.createCell(c).setCellValue(Double.parseDouble(values[c]));
                     } else {
                         row.createCell(c).setCellValue(SpreadsheetCells.neutralise(values[c]));
                     }
@@ -107,6 +112,12 @@ public class ReportExports {
             }
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, names.length - 1));
+            Row total = sheet.createRow(r + 1);
+            total.createCell(0).setCellValue(messages.getMessage("funding.total", null, report.locale()));
+            total.getCell(0).setCellStyle(header);
+            total.createCell(FUNDS).setCellValue(report.funding().spentTotal().doubleValue());
+            total.createCell(PLANNED).setCellValue(report.funding().plannedTotal().doubleValue());
+            fundingSheet(workbook, header, report);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -124,11 +135,18 @@ public class ReportExports {
                 CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(headers(report.locale())).get())) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (ConsolidatedReport.Entry entry : report.entries()) {
-                String[] values = values(entry, report.locale());
-                // the amount is a number, written as one: only the text columns are neutralised
+                String[] values = values(entry, report.locale(), report.funding());
+                // the amounts are numbers, written as such: only the text columns are neutralised
                 printer.printRecord(IntStream.range(0, values.length)
-                        .mapToObj(c -> c == FUNDS ? values[c] : SpreadsheetCells.neutralise(values[c])).toArray());
+                        .mapToObj(c -> c == FUNDS || c == PLANNED ? values[c] : SpreadsheetCells.neutralise(values[c]))
+                        .toArray());
             }
+            String[] total = new String[COLUMNS.length];
+            java.util.Arrays.fill(total, "");
+            total[0] = messages.getMessage("funding.total", null, report.locale());
+            total[FUNDS] = report.funding().spentTotal().toPlainString();
+            total[PLANNED] = report.funding().plannedTotal().toPlainString();
+            printer.printRecord((Object[]) total);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,7 +170,8 @@ public class ReportExports {
         return names;
     }
 
-    private String[] values(ConsolidatedReport.Entry entry, Locale locale) {
+    private String[] values(ConsolidatedReport.Entry entry, Locale locale,
+            lv.opengov.reporting.plan.FundingOverview funding) {
         ReportDetail d = entry.detail();
         boolean reported = entry.shown();
         return new String[] {d.measureCode(), String.valueOf(d.commitment()), entry.title(), entry.institutionName(),
@@ -164,7 +183,43 @@ public class ReportExports {
             reported ? nullToEmpty(d.evidenceLinks()) : "",
             d.submittedAt() == null ? "" : zone.local(d.submittedAt())
                     .toLocalDateTime().withNano(0).toString().replace('T', ' '),
-            contributions(entry, locale)};
+            contributions(entry, locale), planned(entry, funding)};
+    }
+
+    /** The measure's planned funding; a line shared with other measures counts whole (the funding sheet tells). */
+    private static String planned(ConsolidatedReport.Entry entry, lv.opengov.reporting.plan.FundingOverview funding) {
+        var measure = funding.measure(entry.detail().measureCode());
+        return measure == null || measure.planned().signum() == 0 ? "" : measure.planned().toPlainString();
+    }
+
+    /** The plan's funding lines against what their measures spent, with the totals. */
+    private void fundingSheet(XSSFWorkbook workbook, CellStyle header, ConsolidatedReport report) {
+        Locale locale = report.locale();
+        Sheet sheet = workbook.createSheet(messages.getMessage("export.funding-sheet", null, locale));
+        String[] names = {"funding.col.purpose", "funding.col.year", "funding.col.measures", "funding.col.planned",
+            "funding.col.spent"};
+        Row head = sheet.createRow(0);
+        for (int c = 0; c < names.length; c++) {
+            head.createCell(c).setCellValue(messages.getMessage(names[c], null, locale));
+            head.getCell(c).setCellStyle(header);
+            sheet.setColumnWidth(c, (c == 0 ? 70 : 16) * 256);
+        }
+        int r = 1;
+        for (var line : report.funding().lines()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(SpreadsheetCells.neutralise(line.funding().purpose()));
+            if (line.funding().year() != null) {
+                row.createCell(1).setCellValue(line.funding().year());
+            }
+            row.createCell(2).setCellValue(String.join(", ", line.funding().measures()));
+            row.createCell(3).setCellValue(line.funding().amountEur().doubleValue());
+            row.createCell(4).setCellValue(line.spent().doubleValue());
+        }
+        Row total = sheet.createRow(r);
+        total.createCell(0).setCellValue(messages.getMessage("funding.total", null, locale));
+        total.getCell(0).setCellStyle(header);
+        total.createCell(3).setCellValue(report.funding().plannedTotal().doubleValue());
+        total.createCell(4).setCellValue(report.funding().spentTotal().doubleValue());
     }
 
     /** The contributions in one cell: each sent one's contributor, text and funds, then who is missing. */

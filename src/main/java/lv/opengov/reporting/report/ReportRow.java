@@ -7,7 +7,7 @@ import java.util.Locale;
 /** One line of a cycle's overview: a measure's report with what the tables show of it. */
 public record ReportRow(Long reportId, String measureCode, String titleLv, String titleEn, int commitment,
         String institution, ReportState state, Completion completion, Instant submittedAt, LocalDate dueDate,
-        String processInstanceId) {
+        String processInstanceId, java.math.BigDecimal fundsSpentEur) {
 
     public String title(Locale locale) {
         return lv.opengov.reporting.plan.Titles.in(locale, titleLv, titleEn);

@@ -326,7 +326,7 @@ public class ReportService {
     private static final String SELECT_ROW = """
             select new lv.opengov.reporting.report.ReportRow(r.id, m.code, m.titleLv, m.titleEn,
                    m.commitment.number, i.code, r.state, r.answers.completion, r.submittedAt, r.dueDate,
-                   r.processInstanceId)
+                   r.processInstanceId, r.answers.fundsSpentEur)
             from MeasureReport r, lv.opengov.reporting.plan.Measure m, lv.opengov.reporting.plan.Institution i
             where m.id = r.measureId and i.id = r.institutionId""";
     private static final String ROWS = SELECT_ROW + " and r.cycleId = :cycleId";

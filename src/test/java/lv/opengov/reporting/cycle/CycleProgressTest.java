@@ -23,7 +23,7 @@ class CycleProgressTest {
 
     private static ReportRow row(long id, int commitment, String institution, ReportState state, Completion completion) {
         return new ReportRow(id, commitment + "." + id, "LV " + id, "EN " + id, commitment, institution, state,
-                completion, null, DEADLINE, "pi-" + id);
+                completion, null, DEADLINE, "pi-" + id, null);
     }
 
     private static final List<ReportRow> ROWS = List.of(

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.support.CycleFixture;
@@ -61,7 +62,12 @@ class ReportExportsTest {
         byte[] xlsx = download("/api/cycles/" + cycle.getId() + "/report.xlsx", "lv");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(12);
+            // twelve measures, a blank row and the totals: spent, and planned (192,000 EUR in the plan's lines)
+            assertThat(sheet.getLastRowNum()).isEqualTo(14);
+            assertThat(sheet.getRow(14).getCell(0).getStringCellValue()).isEqualTo("Kopā");
+            assertThat(sheet.getRow(14).getCell(13).getNumericCellValue()).isEqualTo(192000.0);
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("Finansējums");
+            assertThat(workbook.getSheetAt(1).getLastRowNum()).isEqualTo(6); // five lines and the total
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Pasākums");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -132,7 +138,10 @@ class ReportExportsTest {
     void anInstitutionExportsOnlyItsOwnMeasures() throws Exception {
         byte[] own = mvc.perform(get("/api/cycles/" + cycle.getId() + "/report.csv").with(httpBasic("varam", "varam")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(new String(own, StandardCharsets.UTF_8).lines().count()).isEqualTo(5);
+        // the header, VARAM's four measures and the totals, which count no other institution's plan
+        List<String> lines = new String(own, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(5)).startsWith("Kopā;").endsWith(";0");
     }
 
     @Test

@@ -72,7 +72,8 @@ class CyclePages {
         var locale = LocaleContextHolder.getLocale();
         LocalDate today = schedule.today();
         List<MailMessage> mails = access.isCoordinator() ? outbox.listForCycle(id) : List.of();
-        CycleProgress progress = CycleProgress.of(visible(id), plan.institutionsByCode(), plan.commitmentsByNumber(),
+        List<ReportRow> rows = visible(id);
+        CycleProgress progress = CycleProgress.of(rows, plan.institutionsByCode(), plan.commitmentsByNumber(),
                 CycleMails.remindersByInstitution(mails), today, locale);
         model.addAttribute("cycle", cycle);
         model.addAttribute("total", progress.total());
@@ -86,7 +87,12 @@ class CyclePages {
         model.addAttribute("institutions", progress.institutions());
         model.addAttribute("timeline", timeline.of(cycle, today, locale));
         model.addAttribute("mails", mails);
-        model.addAttribute("contributions", ContributionCounts.of(contributions.rows(id), today));
+        List<lv.opengov.reporting.report.ContributionRow> contributed = contributions.rows(id);
+        model.addAttribute("contributions", ContributionCounts.of(contributed, today));
+        // money planned against spent, for those who see every measure: submitted and accepted reports count
+        model.addAttribute("funding", access.visibleInstitutions() != null ? null
+                : lv.opengov.reporting.plan.FundingOverview.of(plan.fundingLines(),
+                        lv.opengov.reporting.report.ReportSpending.byMeasureOfRows(rows, contributed)));
         model.addAttribute("today", today);
         return "cycle/page";
     }

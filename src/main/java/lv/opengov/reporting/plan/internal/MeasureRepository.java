@@ -14,6 +14,7 @@ public interface MeasureRepository extends JpaRepository<Measure, Long> {
               join fetch m.commitment
               join fetch m.responsible
               left join fetch m.coResponsible
+              left join fetch m.implementers
             """)
     List<Measure> findAllForListing();
 }
