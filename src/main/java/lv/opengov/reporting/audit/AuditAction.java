@@ -21,9 +21,11 @@ public enum AuditAction {
     REFRESH_SCHEDULE_PUBLISHED,
     REFRESH_OPINIONS_RESPONDED,
     REFRESH_PLAN_UPDATED,
-    REFRESH_PLAN_SUBMITTED;
+    REFRESH_PLAN_SUBMITTED,
+    EVIDENCE_ATTACHED,
+    EVIDENCE_REMOVED;
 
     /** The actions on measure reports: what reviewers see. */
     public static final Set<AuditAction> REPORT_ACTIONS = EnumSet.of(REPORT_SUBMITTED, REPORT_RETURNED,
-            REPORT_ACCEPTED);
+            REPORT_ACCEPTED, EVIDENCE_ATTACHED, EVIDENCE_REMOVED);
 }

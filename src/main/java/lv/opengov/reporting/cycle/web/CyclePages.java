@@ -10,6 +10,7 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lv.opengov.reporting.evidence.EvidenceQuery;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
@@ -41,9 +42,11 @@ class CyclePages {
     private final Outbox outbox;
     private final CycleTimeline timeline;
     private final Access access;
+    private final EvidenceQuery evidence;
 
     CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
-            CycleTimeline timeline, Access access) {
+            CycleTimeline timeline, Access access, EvidenceQuery evidence) {
+        this.evidence = evidence;
         this.cycles = cycles;
         this.schedule = schedule;
         this.reports = reports;
@@ -106,6 +109,9 @@ class CyclePages {
         model.addAttribute("institutionName", plan.institutionsByCode().get(row.institution()).name(locale));
         model.addAttribute("report", report);
         model.addAttribute("revisions", views);
+        // the same rule as for the report itself: whoever sees the report sees and downloads its files
+        model.addAttribute("files", evidence.files(evidence.report(row.reportId())));
+        model.addAttribute("submissions", revisions.size());
         return "cycle/measure";
     }
 
