@@ -107,6 +107,7 @@ class EvidenceWebTest {
         assertThat(file.publicFile()).isTrue();
         mvc.perform(get("/reports/" + openReport + "/evidence").with(httpBasic("vk", "vk")))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Pierādījumu faili: 1.2 Improvement of public participation regulation")))
                 .andExpect(content().string(containsString("Mācību pārskats.pdf")))
                 .andExpect(content().string(containsString("1. iesniegums, vēl nav iesniegts")))
                 .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")))

@@ -63,7 +63,7 @@ class EvidencePages {
                 .map(EvidenceFile::id).collect(Collectors.toSet());
         var locale = LocaleContextHolder.getLocale();
         model.addAttribute("report", report);
-        model.addAttribute("title", report.title(locale));
+        model.addAttribute("reportTitle", report.title(locale));
         model.addAttribute("files", files);
         model.addAttribute("submissions", submissions);
         model.addAttribute("deletable", deletable);
