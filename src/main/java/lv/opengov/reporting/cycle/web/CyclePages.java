@@ -105,7 +105,7 @@ class CyclePages {
         java.util.Collections.reverse(views);
         model.addAttribute("cycle", cycle);
         model.addAttribute("row", row);
-        model.addAttribute("title", row.title(locale));
+        model.addAttribute("measureTitle", row.title(locale));
         model.addAttribute("institutionName", plan.institutionsByCode().get(row.institution()).name(locale));
         model.addAttribute("report", report);
         model.addAttribute("revisions", views);
