@@ -6,50 +6,69 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.evidence.EvidenceFile;
 import lv.opengov.reporting.plan.Commitment;
+import lv.opengov.reporting.plan.FundingOverview;
+import lv.opengov.reporting.plan.FundingView;
 import lv.opengov.reporting.plan.Institution;
+import lv.opengov.reporting.report.ContributionRow;
 import lv.opengov.reporting.report.ReportDetail;
+import lv.opengov.reporting.report.ReportSpending;
 import lv.opengov.reporting.report.ReportState;
 
 /**
  * The overview the supervisory board discusses, in one language: per commitment each measure's
- * completion, progress, challenges, next steps and funds, with the contributions of its co-responsible
- * institutions and other implementers (and who has not sent theirs); the challenges gathered in one
- * place; the board's table. The page, the PDF, the spreadsheet and the CSV are all made from it.
+ * completion, progress, challenges, next steps and funds, its evidence files, and the contributions of
+ * its co-responsible institutions and other implementers (and who has not sent theirs); the challenges
+ * gathered in one place; money planned against spent; the board's table. The page, the PDF, the
+ * spreadsheet and the CSV are all made from it.
  */
 public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commitment, List<Entry>> byCommitment,
-        List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal,
-        lv.opengov.reporting.plan.FundingOverview funding) {
+        List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal, FundingOverview funding) {
 
     /**
      * One measure as the report shows it. Its texts are shown when the report was accepted, or, while
      * the cycle still collects, submitted; a report sent back, or not accepted by the close, shows none.
+     * So are its evidence files, as a list, which the reader downloads where {@code filesDownloadable}.
      */
     public record Entry(ReportDetail detail, String title, String institutionName, boolean shown,
-            List<lv.opengov.reporting.report.ContributionRow> contributions) {
+            List<ContributionRow> contributions, List<EvidenceFile> files, boolean filesDownloadable) {
 
         public lv.opengov.reporting.report.Completion completion() {
             return shown ? detail.completion() : null;
         }
 
         /** The contributions sent, shown with the report's own texts. */
-        public List<lv.opengov.reporting.report.ContributionRow> sentContributions() {
-            return shown ? contributions.stream().filter(c -> c.isSubmitted()).toList() : List.of();
+        public List<ContributionRow> sentContributions() {
+            return shown ? contributions.stream().filter(ContributionRow::isSubmitted).toList() : List.of();
         }
 
         /** The contributors whose part is missing. */
         public List<String> missingContributors() {
-            return contributions.stream().filter(c -> !c.isSubmitted())
-                    .map(lv.opengov.reporting.report.ContributionRow::contributor).toList();
+            return contributions.stream().filter(c -> !c.isSubmitted()).map(ContributionRow::contributor).toList();
         }
     }
 
+    /** The report of the given reports alone: no contributions, funding or files. */
+    static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
+            Map<Integer, Commitment> commitments, Map<String, Institution> institutions) {
+        return of(cycle, locale, details, commitments, institutions, List.of(), List.of(), Map.of(),
+                institution -> false);
+    }
+
+    /**
+     * @param contributions the contributions to the reports
+     * @param fundingLines  the plan's funding lines, against which the reports' spending is set
+     * @param files         the cycle's evidence files by measure code
+     * @param mayDownload   whether the reader may download the files of a report of the given institution
+     */
     static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
             Map<Integer, Commitment> commitments, Map<String, Institution> institutions,
-            List<lv.opengov.reporting.report.ContributionRow> contributions,
-            List<lv.opengov.reporting.plan.FundingView> fundingLines) {
-        Map<String, List<lv.opengov.reporting.report.ContributionRow>> byMeasure = new java.util.HashMap<>();
+            List<ContributionRow> contributions, List<FundingView> fundingLines,
+            Map<String, List<EvidenceFile>> files, Predicate<String> mayDownload) {
+        Map<String, List<ContributionRow>> byMeasure = new java.util.HashMap<>();
         contributions.forEach(c -> byMeasure.computeIfAbsent(c.measureCode(), k -> new ArrayList<>()).add(c));
         Map<Commitment, List<Entry>> byCommitment = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
@@ -61,7 +80,9 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
             boolean shown = detail.state() == ReportState.ACCEPTED
                     || collecting && detail.state() == ReportState.SUBMITTED;
             Entry entry = new Entry(detail, detail.title(locale), institutions.get(detail.institution()).name(locale),
-                    shown, byMeasure.getOrDefault(detail.measureCode(), List.of()));
+                    shown, byMeasure.getOrDefault(detail.measureCode(), List.of()),
+                    shown ? files.getOrDefault(detail.measureCode(), List.of()) : List.of(),
+                    mayDownload.test(detail.institution()));
             entries.add(entry);
             byCommitment.computeIfAbsent(commitments.get(detail.commitment()), c -> new ArrayList<>()).add(entry);
             if (shown && detail.challenges() != null) {
@@ -73,8 +94,8 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
         }
         // money planned against what the reports shown, and their contributions sent, spent
         List<Entry> shown = entries.stream().filter(Entry::shown).toList();
-        var funding = lv.opengov.reporting.plan.FundingOverview.of(fundingLines,
-                lv.opengov.reporting.report.ReportSpending.byMeasure(shown.stream().map(Entry::detail).toList(),
+        FundingOverview funding = FundingOverview.of(fundingLines,
+                ReportSpending.byMeasure(shown.stream().map(Entry::detail).toList(),
                         shown.stream().flatMap(e -> e.sentContributions().stream()).toList()));
         return new ConsolidatedReport(cycle, locale, byCommitment, entries, withChallenges, funds, funding);
     }

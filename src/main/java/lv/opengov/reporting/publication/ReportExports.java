@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.evidence.EvidenceAccess;
+import lv.opengov.reporting.evidence.EvidenceQuery;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.ReportDetail;
@@ -26,6 +28,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
@@ -52,10 +55,18 @@ public class ReportExports {
     private final ServiceZone zone;
     private final lv.opengov.reporting.report.ContributionService contributions;
 
+    private final EvidenceQuery evidence;
+    private final EvidenceAccess evidenceAccess;
+    private final String baseUrl;
+
     ReportExports(CycleQuery cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
             SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone,
-            lv.opengov.reporting.report.ContributionService contributions) {
+            lv.opengov.reporting.report.ContributionService contributions, EvidenceQuery evidence,
+            EvidenceAccess evidenceAccess, @Value("${reporting.base-url}") String baseUrl) {
         this.contributions = contributions;
+        this.evidence = evidence;
+        this.evidenceAccess = evidenceAccess;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.pdfDocuments = pdfDocuments;
         this.zone = zone;
         this.cycles = cycles;
@@ -74,7 +85,8 @@ public class ReportExports {
                 .filter(d -> only == null || only.contains(d.institution())).toList();
         return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode(),
                 contributions.rows(cycleId).stream().filter(c -> only == null || only.contains(c.lead())).toList(),
-                only == null ? plan.fundingLines() : List.of());
+                only == null ? plan.fundingLines() : List.of(), evidence.filesByMeasure(cycleId),
+                evidenceAccess::mayRead);
     }
 
     public byte[] xlsx(ConsolidatedReport report) {
@@ -158,6 +170,8 @@ public class ReportExports {
         Context context = new Context(report.locale());
         context.setVariable("report", report);
         context.setVariable("pdf", true);
+        // a PDF is read away from the site: its links to evidence files are absolute
+        context.setVariable("baseUrl", baseUrl);
         String html = templates.process("publication/consolidated", context);
         return pdfDocuments.render(html);
     }

@@ -31,8 +31,9 @@ public final class MeasureReportProcess {
     public static final String END_WITHDRAWN = "EndEvent_ReportWithdrawn";
 
     /**
-     * Not a variable of the process: the report is found by its process instance. A task's user who
-     * sets it when completing a task changes nothing.
+     * Not a variable of the process: the report is found by its process instance. Each report task has
+     * it as a variable of its own, for its form to link to the report's pages (its evidence files);
+     * nothing reads it back, so a task's user who sets it when completing a task changes nothing.
      */
     public static final String VAR_REPORT_ID = "reportId";
     public static final String VAR_DECISION = "decision";

@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * What the process that starts a measure report hands its first submit-report task, as transient
- * variables that are never stored: the institution's group, the due and follow-up dates, the task's
- * name and the previous cycle's accepted answers. Starting a cycle's ten thousand reports then reads
- * nothing back for the first task; later tasks (after a return) read the report. A stored variable of
- * one of these names, which a task's user could have written, is never read.
+ * variables that are never stored: the report's id, the institution's group, the due and follow-up
+ * dates, the task's name and the previous cycle's accepted answers. Starting a cycle's ten thousand
+ * reports then reads nothing back for the first task; later tasks (after a return) read the report. A
+ * stored variable of one of these names, which a task's user could have written, is never read.
  */
 public final class ReportHandOver {
 
@@ -19,6 +19,7 @@ public final class ReportHandOver {
     public static final String DUE = "taskDue";
     public static final String FOLLOW_UP = "taskFollowUp";
     public static final String NAME = "taskName";
+    public static final String REPORT_ID = "taskReportId";
 
     private ReportHandOver() {
     }
@@ -31,6 +32,7 @@ public final class ReportHandOver {
      */
     public static VariableMap firstTask(ReportRow row, Date due, Date followUp, MeasureReport previous) {
         VariableMap variables = Variables.createVariables()
+                .putValueTyped(REPORT_ID, Variables.longValue(row.reportId(), true))
                 .putValueTyped(GROUP, Variables.stringValue(
                         lv.opengov.reporting.plan.Institution.groupIdFor(row.institution()), true))
                 .putValueTyped(DUE, Variables.dateValue(due, true))

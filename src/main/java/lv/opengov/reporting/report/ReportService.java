@@ -309,6 +309,22 @@ public class ReportService {
         return revisions.findByReportIdOrderByRevisionNo(reportId);
     }
 
+    /** How many times the report was submitted: the number of its latest revision, 0 before the first. */
+    @Transactional(readOnly = true)
+    public int revisionCount(Long reportId) {
+        return (int) revisions.countByReportId(reportId);
+    }
+
+    /**
+     * Reads the report and locks its row until the caller's transaction ends, as a submission and a
+     * review do: what another module keeps beside the report (its evidence files) is then counted and
+     * numbered against a report that nothing changes meanwhile.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public MeasureReport lock(Long reportId) {
+        return reports.lockById(reportId).orElseThrow(() -> notFound(reportId));
+    }
+
     /** Counts of the cycle's reports by state, in one statement. */
     @Transactional(readOnly = true)
     public Map<ReportState, Long> countByState(Long cycleId) {

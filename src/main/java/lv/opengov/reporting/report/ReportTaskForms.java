@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * and what its user answered ({@link #takeAnswers}): no value one task's user writes stays for
  * another task or for the process to read. The values come from the report (its latest submission,
  * the reviewer's last comment) or, for the first task of a new cycle, from the previous cycle's
- * accepted answers that the starting process hands over unstored ({@link ReportHandOver}).
+ * accepted answers that the starting process hands over unstored ({@link ReportHandOver}). Each form
+ * also gets the report's id ({@link MeasureReportProcess#VAR_REPORT_ID}), which it shows as a link to
+ * the report's evidence files and never sends back: it is no field of the form.
  */
 @Component("reportTaskForms")
 public class ReportTaskForms implements TaskListener {
@@ -37,8 +39,12 @@ public class ReportTaskForms implements TaskListener {
                 form.put(name, ReportHandOver.handedOver(task, name));
             }
             form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
+            Object reportId = ReportHandOver.handedOver(task, ReportHandOver.REPORT_ID);
+            form.put(MeasureReportProcess.VAR_REPORT_ID, reportId != null ? reportId
+                    : reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey()).reportId());
         } else {
             MeasureReport report = report(task);
+            form.put(MeasureReportProcess.VAR_REPORT_ID, report.getId());
             form.putAll(report.getAnswers().asFormValues());
             if (review) {
                 form.put(MeasureReportProcess.VAR_DECISION, null);

@@ -102,6 +102,8 @@ class CyclePagesTest {
     void measurePageShowsRevisionsWhatChangedAndTheReviewComment() throws Exception {
         mvc.perform(get("/cycles/" + cycle.getId() + "/measures/1.3").with(httpBasic("reviewer", "reviewer")))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>1.3 ")))
+                .andExpect(content().string(not(containsString("th:text"))))
                 .andExpect(content().string(containsString("Otrā versija: 12 mācības.")))
                 .andExpect(content().string(containsString("Papildiniet skaitļus.")))
                 .andExpect(content().string(containsString("Atgriezts labošanai")))

@@ -104,7 +104,7 @@ class SpreadsheetInjectionTest {
         details.add(detail("1.1", "\tX", "\rX", new BigDecimal("-12.50")));
         details.add(detail("1.2", "=1+1", "-", null));
         ConsolidatedReport report = ConsolidatedReport.of(cycle, Locale.ENGLISH, details, plan.commitmentsByNumber(),
-                plan.institutionsByCode(), List.of(), List.of());
+                plan.institutionsByCode());
 
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setDelimiter(';').setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(exports.csv(report), StandardCharsets.UTF_8).substring(1)))

@@ -13,6 +13,9 @@ import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.cycle.ReportingCycleProcess;
+import lv.opengov.reporting.evidence.EvidenceFile;
+import lv.opengov.reporting.evidence.EvidenceService;
+import lv.opengov.reporting.identity.Groups;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +23,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Builds cycles in a given state for page and export tests, through the real process. A bean of the
@@ -37,9 +44,11 @@ public class CycleFixture {
     private final ManagementService management;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final EvidenceService evidence;
 
     public CycleFixture(CycleService cycles, CycleQuery cycleQuery, CycleSchedule schedule, ReportService reports,
-            ManagementService management, TaskService tasks, IdentityService identity) {
+            ManagementService management, TaskService tasks, IdentityService identity, EvidenceService evidence) {
+        this.evidence = evidence;
         this.cycles = cycles;
         this.cycleQuery = cycleQuery;
         this.schedule = schedule;
@@ -133,6 +142,36 @@ public class CycleFixture {
         management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
                 .singleResult().getId());
         return cycleQuery.find(cycle.getId());
+    }
+
+    /** The id of the cycle's report on the measure. */
+    public Long reportId(ReportingCycle cycle, String code) {
+        return reports.rows(cycle.getId()).stream().filter(r -> r.measureCode().equals(code)).findFirst()
+                .orElseThrow().reportId();
+    }
+
+    /** Attaches a file to the report as the demo user would on the evidence page. */
+    public EvidenceFile attach(Long reportId, String user, String name, byte[] content, boolean publicFile) {
+        return asUser(user, () -> evidence.attach(reportId, name, new java.io.ByteArrayInputStream(content),
+                publicFile));
+    }
+
+    /**
+     * Runs the code as the user of a request to the project's pages would: logged in with the user's
+     * groups (the engine's memberships) as authorities.
+     */
+    public <T> T asUser(String user, java.util.function.Supplier<T> code) {
+        var authorities = identity.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> new SimpleGrantedAuthority(Groups.AUTHORITY_PREFIX + g.getId())).toList();
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        SecurityContextHolder.setContext(context);
+        try {
+            return code.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     public static Map<String, Object> report(String completion, String progress) {

@@ -83,6 +83,11 @@ public final class WebSession {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET whose body is read as it arrives, bytes as they are (a download). */
+    public HttpResponse<java.io.InputStream> download(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
     public HttpResponse<String> put(String path, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
@@ -103,6 +108,12 @@ public final class WebSession {
             request.header(headers[i], headers[i + 1]);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of a body of the given type (a multipart form, say), with the session's cookies. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(url(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> postForm(String path, String form) throws Exception {

@@ -25,6 +25,7 @@ import lv.opengov.reporting.refresh.OpinionService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.EvidenceSamples;
 import lv.opengov.reporting.support.ProcessTestSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -74,6 +75,10 @@ final class AccessFixture {
 
     AccessFixture build() throws Exception {
         ReportingCycle published = cycles.openCycle("Piekļuves pārbaude: publicēta");
+        Long publishedVkReport = cycles.reportId(published, "4.3");
+        values.put("publishedVkReport", publishedVkReport.toString());
+        values.put("publicEvidence", cycles.attach(publishedVkReport, "vk", "Dialogu protokols.pdf",
+                EvidenceSamples.pdf("Minutes"), true).id().toString());
         cycles.submit(published, "4.3", "vk", CycleFixture.report("COMPLETE", "Dialogi notikuši."));
         cycles.review(published, "4.3", Map.of("decision", "ACCEPT"));
         cycles.publish(published);
@@ -90,6 +95,10 @@ final class AccessFixture {
         values.put("vkTask", vkTask.getId());
         values.put("vkInstance", vkTask.getProcessInstanceId());
         values.put("vkMeasure", code(vkTask));
+        Long vkReport = cycles.reportId(open, code(vkTask));
+        values.put("vkReport", vkReport.toString());
+        values.put("vkEvidence", cycles.attach(vkReport, "vk", "Pierādījums.png", EvidenceSamples.png(), false)
+                .id().toString());
         values.put("vasTask", vasTask.getId());
         values.put("vasInstance", vasTask.getProcessInstanceId());
         values.put("vasMeasure", code(vasTask));

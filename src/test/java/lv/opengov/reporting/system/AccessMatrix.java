@@ -183,6 +183,9 @@ final class AccessMatrix {
                 `submit-report` task (`{vkInstance}` its process), `{vkComment}` and `{vkAttachment}` a comment and
                 a file on VK's task, `{refreshId}` and `{opinionId}` a plan refresh and an opinion on it. A call that
                 may change or end a task gets `{spareVkTask}`, another open task of VK's that no earlier call changed.
+                `{vkReport}` is the report of `{vkTask}` and `{vkEvidence}` an evidence file attached to it (not
+                public); `{publishedVkReport}` is VK's accepted report in the published cycle and `{publicEvidence}`
+                a file attached to it that VK marked public.
 
                 """);
         for (Map.Entry<String, String> area : AREAS.entrySet()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -33,6 +34,7 @@ import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.OpinionService;
 import lv.opengov.reporting.refresh.RefreshService;
 import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.EvidenceSamples;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -63,6 +65,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -167,7 +170,11 @@ class AccessMatrixTest {
     }
 
     private Answer callMvc(AccessMatrix.Row row, String path, String caller) throws Exception {
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(row.method()), URI.create(path));
+        MockHttpServletRequestBuilder request = row.body().equals("evidence-disguised")
+                // a Windows program named as a PDF, sent as the evidence page's form sends a file
+                ? multipart(URI.create(path)).file(new MockMultipartFile("file", "rēķins.pdf", "application/pdf",
+                        EvidenceSamples.exe()))
+                : request(HttpMethod.valueOf(row.method()), URI.create(path));
         if (!caller.equals("anonymous")) {
             request.with(httpBasic(caller, caller));
         }
@@ -253,7 +260,7 @@ class AccessMatrixTest {
     private Body body(String name, String caller) {
         String report = "\"completion\":{\"value\":\"LIMITED\"},\"progress\":{\"value\":\"Pārbaude.\"}";
         return switch (name) {
-            case "" -> null;
+            case "", "evidence-disguised" -> null;
             case "plan-csv-invalid" -> new Body("text/csv",
                     "code,commitment,title_lv,title_en,responsible,co_responsible\n1.1,x,,,NOPE,\n"
                             .getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import lv.opengov.reporting.cycle.ReportingCycle;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lv.opengov.reporting.evidence.EvidenceQuery;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
@@ -43,10 +44,12 @@ class CyclePages {
     private final CycleTimeline timeline;
     private final Access access;
     private final ContributionService contributions;
+    private final EvidenceQuery evidence;
 
     CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
-            CycleTimeline timeline, Access access, ContributionService contributions) {
+            CycleTimeline timeline, Access access, ContributionService contributions, EvidenceQuery evidence) {
         this.contributions = contributions;
+        this.evidence = evidence;
         this.cycles = cycles;
         this.schedule = schedule;
         this.reports = reports;
@@ -113,12 +116,15 @@ class CyclePages {
         java.util.Collections.reverse(views);
         model.addAttribute("cycle", cycle);
         model.addAttribute("row", row);
-        model.addAttribute("title", row.title(locale));
+        model.addAttribute("measureTitle", row.title(locale));
         model.addAttribute("institutionName", plan.institutionsByCode().get(row.institution()).name(locale));
         model.addAttribute("report", report);
         model.addAttribute("revisions", views);
         model.addAttribute("contributions", contributions.rowsOfReport(row.reportId()));
         model.addAttribute("today", schedule.today());
+        // the same rule as for the report itself: whoever sees the report sees and downloads its files
+        model.addAttribute("files", evidence.files(evidence.report(row.reportId())));
+        model.addAttribute("submissions", revisions.size());
         return "cycle/measure";
     }
 

@@ -3,6 +3,7 @@ package lv.opengov.reporting.publication.web;
 import lv.opengov.reporting.publication.OpenData;
 
 import lv.opengov.reporting.cycle.CycleQuery;
+import lv.opengov.reporting.evidence.EvidenceQuery;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.refresh.RefreshQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * The public's pages, without login: the published cycles, the refreshes whose schedule is public and
  * the plan's measures with their latest published completion; a published cycle with every measure's
- * report. The same as open data is {@link OpenDataController}'s.
+ * report and the evidence files its institution made public. The same as open data is
+ * {@link OpenDataController}'s.
  */
 @Controller
 @RequestMapping("/public")
@@ -25,8 +27,11 @@ class PublicPages {
     private final CycleQuery cycles;
     private final PlanService plan;
     private final RefreshQuery refreshes;
+    private final EvidenceQuery evidence;
 
-    PublicPages(OpenData openData, CycleQuery cycles, PlanService plan, RefreshQuery refreshes) {
+    PublicPages(OpenData openData, CycleQuery cycles, PlanService plan, RefreshQuery refreshes,
+            EvidenceQuery evidence) {
+        this.evidence = evidence;
         this.openData = openData;
         this.cycles = cycles;
         this.plan = plan;
@@ -46,7 +51,9 @@ class PublicPages {
     @GetMapping("/cycles/{id}")
     String cycle(@PathVariable Long id, Model model) {
         model.addAttribute("cycle", openData.published(id));
-        model.addAttribute("rows", cycles.rows(id, null));
+        var rows = cycles.rows(id, null);
+        model.addAttribute("rows", rows);
+        model.addAttribute("files", evidence.publicFilesByMeasure(id, rows));
         model.addAttribute("institutions", plan.institutionsByCode());
         model.addAttribute("locale", LocaleContextHolder.getLocale());
         return "publication/cycle";

@@ -1,0 +1,80 @@
+package lv.opengov.reporting.evidence;
+
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import lv.opengov.reporting.identity.Access;
+import lv.opengov.reporting.report.ReportState;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with a report's evidence files. Reading (listing and downloading) follows who may
+ * see the report: reviewers, coordinators, administrators and the board, and the report's own
+ * institution. Who attaches has one rule, {@link #attachingInstitution}; when, {@link #mayAttach}. The
+ * public sees a file only when {@link #isPublic}. Whoever may not read gets "not found", as for any
+ * report they may not see.
+ */
+@Component
+public class EvidenceAccess {
+
+    private final Access access;
+    private final EvidenceCycles cycles;
+
+    EvidenceAccess(Access access, EvidenceCycles cycles) {
+        this.access = access;
+        this.cycles = cycles;
+    }
+
+    /** Whether the current user may see the files of a report of the given institution, and download them. */
+    public boolean mayRead(String reportInstitution) {
+        return access.isReviewer() || access.isBoardMember()
+                || access.institutionCodes().contains(reportInstitution);
+    }
+
+    /**
+     * Who may attach files to a report, the one rule for it: the institution on whose behalf the current
+     * user attaches, or none. Today that is the report's responsible institution, for the members of its
+     * group ({@code inst-<code>}). Each file records the institution it was attached for, so that
+     * co-responsible institutions and other implementers can be let in here, and only here, with their
+     * own files told apart.
+     */
+    public Optional<String> attachingInstitution(EvidenceReport report) {
+        return access.institutionCodes().contains(report.institution()) ? Optional.of(report.institution())
+                : Optional.empty();
+    }
+
+    /**
+     * Whether the current user may attach files to the report now: one who may attach to it
+     * ({@link #attachingInstitution}), while the report is open for its institution (awaiting its first
+     * submission or returned to it; not under review, accepted or withdrawn).
+     */
+    public boolean mayAttach(EvidenceReport report) {
+        return report.isOpenForInstitution() && attachingInstitution(report).isPresent();
+    }
+
+    /**
+     * Whether the current user may remove the file: one of the institution's own, while they may attach,
+     * and only from the submission they are preparing. A file of a submission already made stays, as the
+     * reviewer saw it.
+     */
+    public boolean mayDelete(EvidenceReport report, EvidenceFile file, int submissions) {
+        return mayAttach(report) && attachingInstitution(report).filter(file.institution()::equals).isPresent()
+                && !file.isSubmitted(submissions);
+    }
+
+    /**
+     * Whether anyone, without login, may download the file: its institution marked it public, the
+     * report was accepted (the public reads no report that was not) and its cycle is published.
+     */
+    public boolean isPublic(EvidenceFile file, ReportState reportState, Long cycleId) {
+        return isPublic(file, reportState, () -> cycles.isPublished(cycleId));
+    }
+
+    /** {@link #isPublic(EvidenceFile, ReportState, Long)} for the files of a cycle whose publication is known. */
+    public boolean isPublic(EvidenceFile file, ReportState reportState, boolean cyclePublished) {
+        return isPublic(file, reportState, () -> cyclePublished);
+    }
+
+    private static boolean isPublic(EvidenceFile file, ReportState reportState, BooleanSupplier cyclePublished) {
+        return file.publicFile() && reportState == ReportState.ACCEPTED && cyclePublished.getAsBoolean();
+    }
+}

@@ -1,0 +1,131 @@
+package lv.opengov.reporting.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.identity.LoginThrottle;
+import lv.opengov.reporting.report.MeasureReportProcess;
+import lv.opengov.reporting.support.Browser;
+import lv.opengov.reporting.support.CycleFixture;
+import lv.opengov.reporting.support.EvidenceSamples;
+import lv.opengov.reporting.support.ReportingTest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * In a real browser: an institution's user opens its report task in Tasklist, follows the form's link
+ * to the evidence page, attaches a PDF, sees it listed and goes back to the task. Screenshots go to
+ * target/screenshots.
+ */
+@ExtendWith(Browser.class)
+@ReportingTest
+// the browser tests' application of their own (as BrowserTest's)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+class EvidenceBrowserTest {
+
+    /** As {@link BrowserTest}'s: Camunda's web apps take long to load on a busy two-core machine. */
+    private static final Duration WEBAPP_LOAD = Duration.ofSeconds(120);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CycleFixture fixture;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void noBlocksFromOtherTests() {
+        throttle.lift(null, null);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void institutionUserAttachesAPdfFromItsTaskAndGoesBackToIt() throws Exception {
+        ReportingCycle cycle = fixture.openCycle("Pierādījumi pārlūkā");
+        Long reportId = fixture.reportId(cycle, "1.2");
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.2"))
+                .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
+        Path pdf = Files.write(folder.resolve("Pārskats par mācībām.pdf"), EvidenceSamples.pdf("Training report"));
+
+        WebDriver browser = Browser.open("lv");
+        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        try {
+            browser.get(url("/login"));
+            browser.findElement(By.name("username")).sendKeys("vk");
+            browser.findElement(By.name("password")).sendKeys("vk");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+            // the task, opened in Tasklist as its link in a mail or the task list opens it
+            browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='Field_Progress']")));
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[self::a or self::button][contains(., 'Uzņemties')]"))).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.partialLinkText("Pierādījumu faili")));
+            assertThat(link.getDomAttribute("href")).isEqualTo("/reports/" + reportId + "/evidence");
+            Browser.screenshot(browser, "evidence-task-link");
+            Set<String> windows = browser.getWindowHandles();
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+            link.click();
+            // the form may open the link in a tab of its own
+            wait.until(driver -> driver.getWindowHandles().size() > windows.size()
+                    || driver.getCurrentUrl().contains("/evidence"));
+            for (String window : browser.getWindowHandles()) {
+                if (!windows.contains(window)) {
+                    browser.switchTo().window(window);
+                }
+            }
+            wait.until(ExpectedConditions.urlContains("/reports/" + reportId + "/evidence"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Pierādījumu faili: 1.2");
+
+            browser.findElement(By.id("file")).sendKeys(pdf.toString());
+            browser.findElement(By.id("public")).click();
+            browser.findElement(By.xpath("//button[@type='submit' and contains(., 'Pievienot')]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Pievienots: Pārskats par mācībām.pdf."));
+            String listed = browser.findElement(By.tagName("table")).getText();
+            assertThat(listed).contains("Pārskats par mācībām.pdf").contains("PDF")
+                    .contains("1. iesniegums, vēl nav iesniegts").contains("jā, pēc publicēšanas");
+            Browser.screenshot(browser, "evidence-page-attached");
+
+            browser.findElement(By.linkText("← Atpakaļ uz uzdevumu Tasklist")).click();
+            wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
+            wait.until(ExpectedConditions.urlContains("task=" + task.getId()));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='Field_Progress']")));
+            Browser.screenshot(browser, "evidence-back-to-task");
+        } finally {
+            browser.quit();
+        }
+    }
+}
