@@ -11,17 +11,41 @@ import org.springframework.stereotype.Component;
  * see the report: reviewers, coordinators, administrators and the board, and the report's own
  * institution. Who attaches has one rule, {@link #attachingInstitution}; when, {@link #mayAttach}. The
  * public sees a file only when {@link #isPublic}. Whoever may not read gets "not found", as for any
- * report they may not see.
+ * report they may not see. A co-responsible institution or other implementer contributing to a report
+ * attaches its own files to it while its part is still to send, and sees the report's files.
  */
 @Component
 public class EvidenceAccess {
 
     private final Access access;
     private final EvidenceCycles cycles;
+    private final lv.opengov.reporting.report.ContributionService contributions;
 
-    EvidenceAccess(Access access, EvidenceCycles cycles) {
+    EvidenceAccess(Access access, EvidenceCycles cycles, lv.opengov.reporting.report.ContributionService contributions) {
         this.access = access;
         this.cycles = cycles;
+        this.contributions = contributions;
+    }
+
+    /**
+     * Whether the current user may see and download the report's files: as for a report of its
+     * institution ({@link #mayRead(String)}), or as a member of a co-responsible institution or other
+     * implementer contributing to it.
+     */
+    public boolean mayRead(EvidenceReport report) {
+        return mayRead(report.institution()) || contribution(report, false).isPresent();
+    }
+
+    /** The current user's institution contributing to the report (only one still to send its part, if asked so). */
+    private Optional<String> contribution(EvidenceReport report, boolean stillAwaited) {
+        java.util.List<String> own = access.institutionCodes();
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        return contributions.rowsOfReport(report.reportId()).stream()
+                .filter(c -> own.contains(c.contributor()))
+                .filter(c -> !stillAwaited || !c.isSubmitted())
+                .map(lv.opengov.reporting.report.ContributionRow::contributor).findFirst();
     }
 
     /** Whether the current user may see the files of a report of the given institution, and download them. */
@@ -32,14 +56,14 @@ public class EvidenceAccess {
 
     /**
      * Who may attach files to a report, the one rule for it: the institution on whose behalf the current
-     * user attaches, or none. Today that is the report's responsible institution, for the members of its
-     * group ({@code inst-<code>}). Each file records the institution it was attached for, so that
-     * co-responsible institutions and other implementers can be let in here, and only here, with their
-     * own files told apart.
+     * user attaches, or none: the report's responsible institution, for the members of its group
+     * ({@code inst-<code>}), or a co-responsible institution or other implementer whose contribution to the
+     * report is still to send. Each file records the institution it was attached for, so that their files
+     * are told apart.
      */
     public Optional<String> attachingInstitution(EvidenceReport report) {
         return access.institutionCodes().contains(report.institution()) ? Optional.of(report.institution())
-                : Optional.empty();
+                : contribution(report, true);
     }
 
     /**

@@ -49,7 +49,7 @@ public class EvidenceQuery {
         EvidenceReport report = reports.find(reportId)
                 .map(found -> EvidenceReport.of(reports.row(reportId), found))
                 .orElseThrow(() -> notFound(reportId));
-        if (!evidenceAccess.mayRead(report.institution())) {
+        if (!evidenceAccess.mayRead(report)) {
             throw notFound(reportId);
         }
         return report;
@@ -123,11 +123,15 @@ public class EvidenceQuery {
         if (report.processInstanceId() == null) {
             return Optional.empty();
         }
-        String key = access.institutionCodes().contains(report.institution()) ? MeasureReportProcess.TASK_SUBMIT
-                : access.groupIds().contains(Groups.REVIEWERS) ? MeasureReportProcess.TASK_REVIEW : null;
-        if (key == null) {
-            return Optional.empty();
+        if (!access.institutionCodes().contains(report.institution()) && !access.groupIds().contains(Groups.REVIEWERS)) {
+            // a contributor goes back to its own contribute-report task, by the group it was given
+            return tasks.createTaskQuery().processInstanceId(report.processInstanceId())
+                    .taskDefinitionKey(MeasureReportProcess.TASK_CONTRIBUTE)
+                    .taskCandidateGroupIn(access.groupIds()).includeAssignedTasks().list().stream().findFirst()
+                    .map(Task::getId);
         }
+        String key = access.institutionCodes().contains(report.institution()) ? MeasureReportProcess.TASK_SUBMIT
+                : MeasureReportProcess.TASK_REVIEW;
         return tasks.createTaskQuery().processInstanceId(report.processInstanceId()).taskDefinitionKey(key).list()
                 .stream().findFirst().map(Task::getId);
     }

@@ -66,6 +66,8 @@ class ContributionTasks {
             task.addCandidateGroup(row.contributorGroup());
             task.setDueDate(cycle.dueAt(row.dueDate()));
             task.setName(name(row));
+            // for the form's link to the report's evidence page, where the contributor attaches its files
+            task.setVariableLocal(MeasureReportProcess.VAR_REPORT_ID, row.reportId());
             // the answers live on this task's own execution, empty to start with
             for (String field : FIELDS) {
                 task.getExecution().setVariableLocal(field, null);

@@ -1,6 +1,7 @@
 package lv.opengov.reporting.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,5 +128,80 @@ class EvidenceBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void aCoResponsibleInstitutionContributesWithAFileAndTheResponsibleInstitutionSeesIt() throws Exception {
+        // 3.1: VK responsible, TM and FM co-responsible
+        ReportingCycle cycle = fixture.openCycle("Ieguldījums pārlūkā");
+        Long reportId = fixture.reportId(cycle, "3.1");
+        Task contribution = tasks.createTaskQuery()
+                .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "3.1"))
+                .taskDefinitionKey(MeasureReportProcess.TASK_CONTRIBUTE).taskCandidateGroup("inst-tm").singleResult();
+        Path pdf = Files.write(folder.resolve("TM ieguldījums.pdf"), EvidenceSamples.pdf("TM contribution"));
+
+        WebDriver browser = Browser.open("lv");
+        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        try {
+            login(browser, wait, "tm");
+            browser.get(url("/camunda/app/tasklist/default/#/?task=" + contribution.getId()));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ieguldījums / Contribution: 3.1"));
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[self::a or self::button][contains(., 'Uzņemties')]"))).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Pierādījumu faili")));
+            assertThat(link.getDomAttribute("href")).isEqualTo("/reports/" + reportId + "/evidence");
+            Browser.screenshot(browser, "contribution-task-lv");
+
+            // the file goes to the report's evidence page, recorded as TM's
+            browser.get(url("/reports/" + reportId + "/evidence"));
+            browser.findElement(By.id("file")).sendKeys(pdf.toString());
+            browser.findElement(By.xpath("//button[@type='submit' and contains(., 'Pievienot')]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                    "Pievienots: TM ieguldījums.pdf."));
+            browser.findElement(By.linkText("← Atpakaļ uz uzdevumu Tasklist")).click();
+            wait.until(ExpectedConditions.urlContains("task=" + contribution.getId()));
+
+            WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("textarea[id$='Field_Progress']")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            progress.sendKeys("Sagatavoti grozījumi tiesību aktos par konsultācijām.");
+            WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
+            await().atMost(WEBAPP_LOAD).until(() -> tasks.createTaskQuery().taskId(contribution.getId()).count() == 0);
+            logout(browser, wait);
+
+            // VK's own task shows TM's contribution, and its evidence page TM's file
+            login(browser, wait, "vk");
+            Task lead = tasks.createTaskQuery()
+                    .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "3.1"))
+                    .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
+            browser.get(url("/camunda/app/tasklist/default/#/?task=" + lead.getId()));
+            WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("textarea[id$='Field_Contributions']")));
+            assertThat(shown.getDomProperty("value")).contains("TM — iesniegts / submitted")
+                    .contains("Sagatavoti grozījumi tiesību aktos par konsultācijām.")
+                    .contains("FM — vēl nav iesniegts / not yet submitted");
+            Browser.screenshot(browser, "contribution-seen-by-lead-lv");
+            browser.get(url("/reports/" + reportId + "/evidence"));
+            assertThat(browser.findElement(By.tagName("table")).getText()).contains("TM ieguldījums.pdf");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void login(WebDriver browser, WebDriverWait wait, String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void logout(WebDriver browser, WebDriverWait wait) {
+        browser.get(url("/logout"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/public"));
     }
 }

@@ -263,6 +263,50 @@ class ContributionsTest {
         assertThat(csv).contains("Planned funding, EUR").containsPattern("\\nTotal;[^\\n]*;192000(\\.00)?\\r?\\n");
     }
 
+    @Test
+    void aContributorAttachesItsOwnFilesToTheReportWhileItsPartIsStillToSend() throws Exception {
+        ReportingCycle cycle = fixture.openCycle("Ieguldījuma pierādījumi");
+        Long report = reportId(cycle);
+        Task tm = contributionTask(cycle, "inst-tm");
+        // the contribution's form links to the report's evidence page
+        assertThat(taskService.getVariableLocal(tm.getId(), MeasureReportProcess.VAR_REPORT_ID)).isEqualTo(report);
+        byte[] pdf = lv.opengov.reporting.support.EvidenceSamples.pdf("TM contribution");
+        mvc.perform(upload(report, "TM grozījumi.pdf", pdf, "tm"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/reports/" + report + "/evidence"));
+        String listed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/reports/" + report + "/evidence").with(basic("tm")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).contains("TM grozījumi.pdf").contains("/camunda/app/tasklist/default/#/?task=" + tm.getId());
+        assertThat(jdbc.queryForObject("select institution_code from evidence_file where report_id = ?", String.class,
+                report)).isEqualTo("TM");
+        // VK, whose report it is, sees it; an institution with no part in the measure does not
+        assertThat(page("/cycles/" + cycle.getId() + "/measures/3.1?lang=en")).contains("TM grozījumi.pdf");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/reports/" + report + "/evidence").with(basic("vas")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        // once its part is sent, the contributor attaches no more
+        ProcessTestSupport.completeAs(identityService, taskService, "tm", tm.getId(), Map.of("progress", "Nosūtīts."));
+        long before = jdbc.queryForObject("select count(*) from evidence_file", Long.class);
+        mvc.perform(upload(report, "Vēlāk.pdf", pdf, "tm"));
+        assertThat(jdbc.queryForObject("select count(*) from evidence_file", Long.class)).isEqualTo(before);
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder upload(Long report,
+            String name, byte[] content, String user) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/reports/" + report + "/evidence")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", name, "application/octet-stream", content))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(basic(user));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user, user);
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
