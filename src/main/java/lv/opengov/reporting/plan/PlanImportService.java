@@ -102,6 +102,12 @@ public class PlanImportService {
         if (files.containsKey(PlanTable.FUNDING)) {
             result.put(PlanTable.FUNDING.id(), writer.applyFunding(checked.funding(), measuresByCode));
         }
+        if (files.containsKey(PlanTable.MILESTONES)) {
+            result.put(PlanTable.MILESTONES.id(), writer.applyMilestones(checked.milestones(), measuresByCode));
+        }
+        if (files.containsKey(PlanTable.INDICATORS)) {
+            result.put(PlanTable.INDICATORS.id(), writer.applyIndicators(checked.indicators(), measuresByCode));
+        }
         PlanImportResult imported = new PlanImportResult(result);
         events.publishEvent(new PlanChangedEvent(institutionsByCode.keySet().stream().sorted().toList(), imported));
         return imported;

@@ -30,7 +30,14 @@ final class PlanRowChecks {
 
     /** The rows of each table that passed, in the order of their files. */
     record Checked(List<InstitutionRow> institutions, List<CommitmentRow> commitments, List<MeasureRow> measures,
-            List<FundingRow> funding) {
+            List<FundingRow> funding, List<MilestoneRow> milestones, List<IndicatorRow> indicators) {
+    }
+
+    record MilestoneRow(String measure, int number, String titleLv, String titleEn, java.time.LocalDate dueDate) {
+    }
+
+    record IndicatorRow(String measure, int number, String titleLv, String titleEn, String unit, BigDecimal baseline,
+            BigDecimal target, java.time.LocalDate targetDate) {
     }
 
     /** {@code kind} is null when the file has no such column: the institution keeps its kind. */
@@ -69,7 +76,63 @@ final class PlanRowChecks {
         Set<String> knownMeasures = new HashSet<>(measureCodes);
         measures.forEach(r -> knownMeasures.add(r.code()));
         List<FundingRow> funding = validateFunding(rows.get(PlanTable.FUNDING), knownMeasures, errors);
-        return new Checked(institutions, commitments, measures, funding);
+        List<MilestoneRow> milestones = new ArrayList<>();
+        for (KeyedRow keyed : keyedRows(PlanTable.MILESTONES, rows.get(PlanTable.MILESTONES), knownMeasures, errors)) {
+            java.time.LocalDate due = keyed.check().date("due_date");
+            if (keyed.row().get("due_date") == null) {
+                keyed.check().fail("due_date", "import.required");
+            }
+            if (keyed.check().isValid()) {
+                milestones.add(new MilestoneRow(keyed.measure(), keyed.number(), keyed.titleLv(), keyed.titleEn(), due));
+            }
+        }
+        List<IndicatorRow> indicators = new ArrayList<>();
+        for (KeyedRow keyed : keyedRows(PlanTable.INDICATORS, rows.get(PlanTable.INDICATORS), knownMeasures, errors)) {
+            RowCheck check = keyed.check();
+            String unit = check.required("unit");
+            BigDecimal baseline = check.decimal("baseline");
+            BigDecimal target = check.decimal("target");
+            java.time.LocalDate targetDate = check.date("target_date");
+            if (check.isValid()) {
+                indicators.add(new IndicatorRow(keyed.measure(), keyed.number(), keyed.titleLv(), keyed.titleEn(), unit,
+                        baseline, target, targetDate));
+            }
+        }
+        return new Checked(institutions, commitments, measures, funding, milestones, indicators);
+    }
+
+    /** A row of milestones or indicators with its key (measure, number) and titles checked; the rest to check. */
+    private record KeyedRow(CsvTableReader.Row row, RowCheck check, String measure, Integer number, String titleLv,
+            String titleEn) {
+    }
+
+    /**
+     * Checks what milestones and indicators share: a measure of the plan or the import, a number from 1 that
+     * no other row of the file gives the same measure, and a title in at least one language.
+     */
+    private List<KeyedRow> keyedRows(PlanTable table, List<CsvTableReader.Row> rows, Set<String> knownMeasures,
+            List<ImportError> errors) {
+        List<KeyedRow> keyed = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (CsvTableReader.Row row : nullSafe(rows)) {
+            RowCheck check = new RowCheck(messages, table, row, errors);
+            String measure = check.matching("measure", MEASURE_CODE, "import.measure.code.malformed");
+            if (measure != null && !knownMeasures.contains(measure)) {
+                check.fail("measure", "import.measure.unknown", measure);
+            }
+            check.required("number");
+            Integer number = check.integer("number", 1, 999);
+            if (measure != null && number != null && seen.putIfAbsent(measure + "/" + number, row.number()) != null) {
+                check.fail("number", "import.duplicate", measure + " " + number, seen.get(measure + "/" + number));
+            }
+            String titleLv = check.fitting("title_lv", row.get("title_lv"));
+            String titleEn = check.fitting("title_en", row.get("title_en"));
+            if (row.get("title_lv") == null && row.get("title_en") == null) {
+                check.fail("title_en", "import.title.missing");
+            }
+            keyed.add(new KeyedRow(row, check, measure, number, titleLv, titleEn));
+        }
+        return keyed;
     }
 
     private List<InstitutionRow> validateInstitutions(List<CsvTableReader.Row> rows, List<ImportError> errors) {

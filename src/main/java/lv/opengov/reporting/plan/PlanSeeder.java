@@ -40,17 +40,21 @@ class PlanSeeder {
         }
         Map<PlanTable, byte[]> files = new EnumMap<>(PlanTable.class);
         for (PlanTable table : PlanTable.values()) {
-            files.put(table, read("plan/" + table.id() + ".csv"));
+            // no milestones are known for the bundled measures: a table without a file is left out
+            ClassPathResource file = new ClassPathResource("plan/" + table.id() + ".csv");
+            if (file.exists()) {
+                files.put(table, read(file));
+            }
         }
         PlanImportResult result = importService.importTables(files);
         log.info("Loaded the bundled plan: {}", result.tables());
     }
 
-    private static byte[] read(String path) {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+    private static byte[] read(ClassPathResource file) {
+        try (InputStream in = file.getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the bundled plan file " + path, e);
+            throw new UncheckedIOException("Cannot read the bundled plan file " + file.getPath(), e);
         }
     }
 }

@@ -24,9 +24,15 @@ public class PlanService {
     private final InstitutionRepository institutions;
     private final CommitmentRepository commitments;
     private final lv.opengov.reporting.plan.internal.FundingLineRepository fundingLines;
+    private final lv.opengov.reporting.plan.internal.MilestoneRepository milestones;
+    private final lv.opengov.reporting.plan.internal.IndicatorRepository indicators;
 
     PlanService(MeasureRepository measures, InstitutionRepository institutions, CommitmentRepository commitments,
-            lv.opengov.reporting.plan.internal.FundingLineRepository fundingLines) {
+            lv.opengov.reporting.plan.internal.FundingLineRepository fundingLines,
+            lv.opengov.reporting.plan.internal.MilestoneRepository milestones,
+            lv.opengov.reporting.plan.internal.IndicatorRepository indicators) {
+        this.milestones = milestones;
+        this.indicators = indicators;
         this.fundingLines = fundingLines;
         this.measures = measures;
         this.institutions = institutions;
@@ -67,6 +73,32 @@ public class PlanService {
     /** The plan's funding lines (funding.csv), each with the measures it funds. */
     public List<FundingView> fundingLines() {
         return fundingLines.findAllWithMeasures().stream().map(FundingView::of).toList();
+    }
+
+    /** Every measure's milestones by measure code, by number, in one statement. */
+    public java.util.Map<String, List<MilestoneView>> milestonesByMeasure() {
+        return milestones.findAllWithMeasure().stream().map(MilestoneView::of)
+                .sorted(Comparator.comparingInt(MilestoneView::number))
+                .collect(java.util.stream.Collectors.groupingBy(MilestoneView::measureCode,
+                        () -> new java.util.TreeMap<>(MEASURE_CODE_ORDER), java.util.stream.Collectors.toList()));
+    }
+
+    /** Every measure's indicators by measure code, by number, in one statement. */
+    public java.util.Map<String, List<IndicatorView>> indicatorsByMeasure() {
+        return indicators.findAllWithMeasure().stream().map(IndicatorView::of)
+                .sorted(Comparator.comparingInt(IndicatorView::number))
+                .collect(java.util.stream.Collectors.groupingBy(IndicatorView::measureCode,
+                        () -> new java.util.TreeMap<>(MEASURE_CODE_ORDER), java.util.stream.Collectors.toList()));
+    }
+
+    /** One measure's milestones, by number, in one statement. */
+    public List<MilestoneView> milestones(String measureCode) {
+        return milestones.findByMeasureCode(measureCode).stream().map(MilestoneView::of).toList();
+    }
+
+    /** One measure's indicators, by number, in one statement. */
+    public List<IndicatorView> indicators(String measureCode) {
+        return indicators.findByMeasureCode(measureCode).stream().map(IndicatorView::of).toList();
     }
 
     public Optional<Institution> findInstitution(String code) {

@@ -10,7 +10,10 @@ public enum PlanTable {
     COMMITMENTS(List.of("number", "ogp_id", "title_lv", "title_en"), List.of()),
     MEASURES(List.of("code", "commitment", "title_lv", "title_en", "responsible", "co_responsible"),
             List.of("implementers")),
-    FUNDING(List.of("measures", "year", "amount_eur", "projects", "purpose"), List.of());
+    FUNDING(List.of("measures", "year", "amount_eur", "projects", "purpose"), List.of()),
+    MILESTONES(List.of("measure", "number", "title_lv", "title_en", "due_date"), List.of()),
+    INDICATORS(List.of("measure", "number", "title_lv", "title_en", "unit", "baseline", "target", "target_date"),
+            List.of());
 
     private final List<String> columns;
     private final List<String> optionalColumns;

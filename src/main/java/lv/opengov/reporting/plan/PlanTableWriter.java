@@ -2,6 +2,8 @@ package lv.opengov.reporting.plan;
 
 import lv.opengov.reporting.plan.internal.CommitmentRepository;
 import lv.opengov.reporting.plan.internal.FundingLineRepository;
+import lv.opengov.reporting.plan.internal.IndicatorRepository;
+import lv.opengov.reporting.plan.internal.MilestoneRepository;
 import lv.opengov.reporting.plan.internal.InstitutionRepository;
 import lv.opengov.reporting.plan.internal.MeasureRepository;
 
@@ -26,9 +28,13 @@ class PlanTableWriter {
     private final CommitmentRepository commitments;
     private final MeasureRepository measures;
     private final FundingLineRepository fundingLines;
+    private final MilestoneRepository milestones;
+    private final IndicatorRepository indicators;
 
     PlanTableWriter(InstitutionRepository institutions, CommitmentRepository commitments, MeasureRepository measures,
-            FundingLineRepository fundingLines) {
+            FundingLineRepository fundingLines, MilestoneRepository milestones, IndicatorRepository indicators) {
+        this.milestones = milestones;
+        this.indicators = indicators;
         this.institutions = institutions;
         this.commitments = commitments;
         this.measures = measures;
@@ -134,6 +140,50 @@ class PlanTableWriter {
             fundingLines.save(new FundingLine(row.year(), row.amountEur(), row.projects(), row.purpose(), funded));
         }
         return new PlanImportResult.TableResult(rows.size(), 0, 0);
+    }
+
+    /**
+     * Milestones are keyed by measure and number: a re-import updates them in place (so that what reports
+     * said of them stays attached) and keeps those a later file leaves out.
+     */
+    PlanImportResult.TableResult applyMilestones(List<PlanRowChecks.MilestoneRow> rows, Map<String, Measure> measuresByCode) {
+        Map<String, Milestone> byKey = new java.util.HashMap<>();
+        milestones.findAllWithMeasure().forEach(m -> byKey.put(m.getMeasure().getCode() + "/" + m.getNumber(), m));
+        Counter counter = new Counter();
+        for (PlanRowChecks.MilestoneRow row : rows) {
+            Milestone milestone = byKey.get(row.measure() + "/" + row.number());
+            boolean created = milestone == null;
+            if (created) {
+                milestone = new Milestone(measuresByCode.get(row.measure()), row.number());
+            }
+            boolean changed = milestone.update(row.titleLv(), row.titleEn(), row.dueDate());
+            if (created) {
+                milestones.save(milestone);
+            }
+            counter.count(created, changed);
+        }
+        return counter.result();
+    }
+
+    /** Indicators are keyed by measure and number, as milestones are. */
+    PlanImportResult.TableResult applyIndicators(List<PlanRowChecks.IndicatorRow> rows, Map<String, Measure> measuresByCode) {
+        Map<String, Indicator> byKey = new java.util.HashMap<>();
+        indicators.findAllWithMeasure().forEach(i -> byKey.put(i.getMeasure().getCode() + "/" + i.getNumber(), i));
+        Counter counter = new Counter();
+        for (PlanRowChecks.IndicatorRow row : rows) {
+            Indicator indicator = byKey.get(row.measure() + "/" + row.number());
+            boolean created = indicator == null;
+            if (created) {
+                indicator = new Indicator(measuresByCode.get(row.measure()), row.number());
+            }
+            boolean changed = indicator.update(row.titleLv(), row.titleEn(), row.unit(), row.baseline(), row.target(),
+                    row.targetDate());
+            if (created) {
+                indicators.save(indicator);
+            }
+            counter.count(created, changed);
+        }
+        return counter.result();
     }
 
     private static final class Counter {

@@ -14,10 +14,11 @@ import lv.opengov.reporting.notification.EmailAddresses;
 final class RowCheck {
 
     private static final Set<String> SINGLE_LINE = Set.of("code", "name_lv", "name_en", "contact_email",
-            "head_email", "language", "responsible", "co_responsible", "kind", "implementers");
+            "head_email", "language", "responsible", "co_responsible", "kind", "implementers", "measure", "number",
+            "unit", "baseline", "target", "due_date", "target_date");
     private static final Map<String, Integer> MAX_LENGTH = Map.of("name_lv", 500, "name_en", 500,
             "contact_email", 320, "head_email", 320, "title_lv", 2000, "title_en", 2000, "purpose", 2000,
-            "ogp_id", 32);
+            "ogp_id", 32, "unit", 100);
 
     private final ImportMessages messages;
     private final PlanTable table;
@@ -86,6 +87,39 @@ final class RowCheck {
             return null;
         }
         return value;
+    }
+
+    /** An ISO date (2025-06-30), when there is one. */
+    java.time.LocalDate date(String column) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            fail(column, "import.date.invalid", value);
+            return null;
+        }
+    }
+
+    /** A decimal of at least 0 with at most four decimals and fourteen digits before them, when there is one. */
+    java.math.BigDecimal decimal(String column) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal number = new java.math.BigDecimal(value.replace(" ", "").replace(',', '.'));
+            if (number.signum() < 0 || number.scale() > 4 || number.precision() - number.scale() > 14) {
+                fail(column, "import.decimal.invalid", value);
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            fail(column, "import.decimal.invalid", value);
+            return null;
+        }
     }
 
     Integer integer(String column, int min, int max) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.evidence.EvidenceFile;
+import lv.opengov.reporting.report.IndicatorProgress;
+import lv.opengov.reporting.report.MilestoneProgress;
 import lv.opengov.reporting.plan.Commitment;
 import lv.opengov.reporting.plan.FundingOverview;
 import lv.opengov.reporting.plan.FundingView;
@@ -34,7 +36,8 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
      * So are its evidence files, as a list, which the reader downloads where {@code filesDownloadable}.
      */
     public record Entry(ReportDetail detail, String title, String institutionName, boolean shown,
-            List<ContributionRow> contributions, List<EvidenceFile> files, boolean filesDownloadable) {
+            List<ContributionRow> contributions, List<EvidenceFile> files, boolean filesDownloadable,
+            List<MilestoneProgress> milestones, List<IndicatorProgress> indicators) {
 
         public lv.opengov.reporting.report.Completion completion() {
             return shown ? detail.completion() : null;
@@ -55,7 +58,7 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
     static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
             Map<Integer, Commitment> commitments, Map<String, Institution> institutions) {
         return of(cycle, locale, details, commitments, institutions, List.of(), List.of(), Map.of(),
-                institution -> false);
+                institution -> false, Map.of(), Map.of());
     }
 
     /**
@@ -63,11 +66,15 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
      * @param fundingLines  the plan's funding lines, against which the reports' spending is set
      * @param files         the cycle's evidence files by measure code
      * @param mayDownload   whether the reader may download the files of a report of the given institution
+     * @param milestones    the milestones of the cycle's reports with their states, by measure code; a report
+     *                      not shown shows its milestones without what it says of them
+     * @param indicators    the indicators of the cycle's reports with their values, by measure code, alike
      */
     static ConsolidatedReport of(ReportingCycle cycle, Locale locale, List<ReportDetail> details,
             Map<Integer, Commitment> commitments, Map<String, Institution> institutions,
             List<ContributionRow> contributions, List<FundingView> fundingLines,
-            Map<String, List<EvidenceFile>> files, Predicate<String> mayDownload) {
+            Map<String, List<EvidenceFile>> files, Predicate<String> mayDownload,
+            Map<String, List<MilestoneProgress>> milestones, Map<String, List<IndicatorProgress>> indicators) {
         Map<String, List<ContributionRow>> byMeasure = new java.util.HashMap<>();
         contributions.forEach(c -> byMeasure.computeIfAbsent(c.measureCode(), k -> new ArrayList<>()).add(c));
         Map<Commitment, List<Entry>> byCommitment = new LinkedHashMap<>();
@@ -82,7 +89,14 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
             Entry entry = new Entry(detail, detail.title(locale), institutions.get(detail.institution()).name(locale),
                     shown, byMeasure.getOrDefault(detail.measureCode(), List.of()),
                     shown ? files.getOrDefault(detail.measureCode(), List.of()) : List.of(),
-                    mayDownload.test(detail.institution()));
+                    mayDownload.test(detail.institution()),
+                    milestones.getOrDefault(detail.measureCode(), List.of()).stream()
+                            .map(m -> shown ? m : new MilestoneProgress(m.reportId(), m.measureCode(), m.milestoneId(),
+                                    m.number(), m.titleLv(), m.titleEn(), m.dueDate(), null, null)).toList(),
+                    indicators.getOrDefault(detail.measureCode(), List.of()).stream()
+                            .map(i -> shown ? i : new IndicatorProgress(i.reportId(), i.measureCode(), i.indicatorId(),
+                                    i.number(), i.titleLv(), i.titleEn(), i.unit(), i.baseline(), i.target(),
+                                    i.targetDate(), null, null)).toList());
             entries.add(entry);
             byCommitment.computeIfAbsent(commitments.get(detail.commitment()), c -> new ArrayList<>()).add(entry);
             if (shown && detail.challenges() != null) {

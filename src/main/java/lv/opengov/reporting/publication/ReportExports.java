@@ -58,11 +58,14 @@ public class ReportExports {
     private final EvidenceQuery evidence;
     private final EvidenceAccess evidenceAccess;
     private final String baseUrl;
+    private final lv.opengov.reporting.report.ReportProgress progress;
 
     ReportExports(CycleQuery cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
             SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone,
             lv.opengov.reporting.report.ContributionService contributions, EvidenceQuery evidence,
-            EvidenceAccess evidenceAccess, @Value("${reporting.base-url}") String baseUrl) {
+            EvidenceAccess evidenceAccess, lv.opengov.reporting.report.ReportProgress progress,
+            @Value("${reporting.base-url}") String baseUrl) {
+        this.progress = progress;
         this.contributions = contributions;
         this.evidence = evidence;
         this.evidenceAccess = evidenceAccess;
@@ -86,7 +89,7 @@ public class ReportExports {
         return ConsolidatedReport.of(cycle, locale, details, plan.commitmentsByNumber(), plan.institutionsByCode(),
                 contributions.rows(cycleId).stream().filter(c -> only == null || only.contains(c.lead())).toList(),
                 only == null ? plan.fundingLines() : List.of(), evidence.filesByMeasure(cycleId),
-                evidenceAccess::mayRead);
+                evidenceAccess::mayRead, progress.milestonesOfCycle(cycleId), progress.indicatorsOfCycle(cycleId));
     }
 
     public byte[] xlsx(ConsolidatedReport report) {

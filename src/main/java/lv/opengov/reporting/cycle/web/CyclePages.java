@@ -45,9 +45,12 @@ class CyclePages {
     private final Access access;
     private final ContributionService contributions;
     private final EvidenceQuery evidence;
+    private final lv.opengov.reporting.report.ReportProgress progress;
 
     CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
-            CycleTimeline timeline, Access access, ContributionService contributions, EvidenceQuery evidence) {
+            CycleTimeline timeline, Access access, ContributionService contributions, EvidenceQuery evidence,
+            lv.opengov.reporting.report.ReportProgress progress) {
+        this.progress = progress;
         this.contributions = contributions;
         this.evidence = evidence;
         this.cycles = cycles;
@@ -96,6 +99,11 @@ class CyclePages {
         model.addAttribute("funding", access.visibleInstitutions() != null ? null
                 : lv.opengov.reporting.plan.FundingOverview.of(plan.fundingLines(),
                         lv.opengov.reporting.report.ReportSpending.byMeasureOfRows(rows, contributed)));
+        // milestones past their due date and neither done nor dropped, of the measures the user sees
+        java.util.Set<Long> visibleReports = rows.stream().map(ReportRow::reportId).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("overdueMilestones", this.progress.milestonesOfCycle(id).values().stream()
+                .flatMap(List::stream).filter(m -> visibleReports.contains(m.reportId()) && m.isOverdue(today))
+                .toList());
         model.addAttribute("today", today);
         return "cycle/page";
     }
@@ -125,6 +133,8 @@ class CyclePages {
         // the same rule as for the report itself: whoever sees the report sees and downloads its files
         model.addAttribute("files", evidence.files(evidence.report(row.reportId())));
         model.addAttribute("submissions", revisions.size());
+        model.addAttribute("milestones", progress.milestonesOfReport(row.reportId()));
+        model.addAttribute("indicators", progress.indicatorsOfReport(row.reportId()));
         return "cycle/measure";
     }
 
