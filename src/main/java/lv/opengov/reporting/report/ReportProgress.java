@@ -155,6 +155,15 @@ public class ReportProgress {
             throw new ProgressRefusedException(Map.of("report", message("progress.closed")));
         }
         Map<String, String> problems = new LinkedHashMap<>();
+        // a field of a milestone or indicator that is not the measure's is refused, not passed over
+        java.util.Set<String> known = new java.util.HashSet<>();
+        page.milestones().forEach(m -> known.addAll(List.of(MILESTONE + m.milestoneId() + ".state",
+                MILESTONE + m.milestoneId() + ".date")));
+        page.indicators().forEach(i -> known.addAll(List.of(INDICATOR + i.indicatorId() + ".value",
+                INDICATOR + i.indicatorId() + ".note")));
+        form.keySet().stream().filter(k -> k.startsWith(MILESTONE) || k.startsWith(INDICATOR))
+                .filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> problems.put(k, message("progress.field.unknown", k)));
         LocalDate today = zone.today();
         Map<Long, Optional<MilestoneUpdate>> milestones = new LinkedHashMap<>();
         for (MilestoneProgress milestone : page.milestones()) {

@@ -273,6 +273,7 @@ class AccessMatrixTest {
             case "page-response-invalid" -> Body.form("response=NOT_ACCEPTED&reason=");
             case "page-change-invalid" -> Body.form("kind=NOPE");
             case "page-opinion-invalid" -> Body.form("measureCode=3.2&text=");
+            case "progress-invalid" -> Body.form("milestone.0.state=NOPE");
             case "task-update" -> Body.json("{\"name\":\"Pārbaude\",\"assignee\":\"" + caller
                     + "\",\"due\":\"2099-01-01T09:00:00.000+0200\",\"priority\":50}");
             case "variable" -> Body.json("{\"value\":\"probe\",\"type\":\"String\"}");
