@@ -71,8 +71,12 @@ public class CycleQuery {
 
     /** The reports of the cycle, in plan order; for institution users only their own institutions'. */
     public List<ReportRow> rows(Long cycleId, List<String> onlyInstitutions) {
-        find(cycleId);
-        return sorted(reports.rows(cycleId)).stream()
+        return rows(find(cycleId), onlyInstitutions);
+    }
+
+    /** {@link #rows(Long, List)} of a cycle the caller has read already: no second look for it. */
+    public List<ReportRow> rows(ReportingCycle cycle, List<String> onlyInstitutions) {
+        return sorted(reports.rows(cycle.getId())).stream()
                 .filter(r -> onlyInstitutions == null || onlyInstitutions.contains(r.institution()))
                 .toList();
     }

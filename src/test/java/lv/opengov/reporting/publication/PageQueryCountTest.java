@@ -46,18 +46,41 @@ class PageQueryCountTest {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
+    @Autowired
+    lv.opengov.reporting.plan.PlanService planService;
+
     @Test
     void statementsPerPageDoNotGrowWithTheNumberOfMeasures() throws Exception {
+        giveEveryMeasureMilestonesAndIndicators();
         ReportingCycle small = fixture.openCycle("Maza");
         Map<String, Long> smallCounts = count(small);
 
         importService.importTables(LargeCyclePostgresTest.largePlan(20, 10, 20));
+        giveEveryMeasureMilestonesAndIndicators();
         ReportingCycle large = fixture.openCycle("Liela");
         Map<String, Long> largeCounts = count(large);
 
         assertThat(smallCounts.values()).as("statements were counted").allMatch(n -> n > 0);
         assertThat(largeCounts).isEqualTo(smallCounts);
         assertThat(largeCounts.values()).allMatch(n -> n <= 8);
+    }
+
+    /** Two milestones (one overdue) and an indicator for each measure, so that the pages show them all. */
+    private void giveEveryMeasureMilestonesAndIndicators() {
+        StringBuilder milestones = new StringBuilder("measure,number,title_lv,title_en,due_date\n");
+        StringBuilder indicators = new StringBuilder("measure,number,title_lv,title_en,unit,baseline,target,target_date\n");
+        for (var measure : planService.listMeasures()) {
+            milestones.append(measure.code()).append(",1,Sākts,,2023-01-31\n")
+                    .append(measure.code()).append(",2,Pabeigts,,2099-12-31\n");
+            indicators.append(measure.code()).append(",1,Rādītājs,,skaits,0,10,\n");
+        }
+        java.util.Map<lv.opengov.reporting.plan.PlanTable, byte[]> files = new java.util.EnumMap<>(
+                lv.opengov.reporting.plan.PlanTable.class);
+        files.put(lv.opengov.reporting.plan.PlanTable.MILESTONES,
+                milestones.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put(lv.opengov.reporting.plan.PlanTable.INDICATORS,
+                indicators.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        importService.importTables(files);
     }
 
     private Map<String, Long> count(ReportingCycle cycle) throws Exception {

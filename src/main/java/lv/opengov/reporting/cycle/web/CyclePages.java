@@ -78,7 +78,7 @@ class CyclePages {
         var locale = LocaleContextHolder.getLocale();
         LocalDate today = schedule.today();
         List<MailMessage> mails = access.isCoordinator() ? outbox.listForCycle(id) : List.of();
-        List<ReportRow> rows = visible(id);
+        List<ReportRow> rows = cycles.rows(cycle, access.visibleInstitutions());
         CycleProgress progress = CycleProgress.of(rows, plan.institutionsByCode(), plan.commitmentsByNumber(),
                 CycleMails.remindersByInstitution(mails), today, locale);
         model.addAttribute("cycle", cycle);
@@ -111,7 +111,8 @@ class CyclePages {
     @GetMapping("/cycles/{id}/measures/{code}")
     String measure(@PathVariable Long id, @PathVariable String code, Model model) {
         ReportingCycle cycle = cycles.find(id);
-        ReportRow row = visible(id).stream().filter(r -> r.measureCode().equals(code)).findFirst()
+        ReportRow row = cycles.rows(cycle, access.visibleInstitutions()).stream()
+                .filter(r -> r.measureCode().equals(code)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No measure " + code + " in cycle " + id));
         var locale = LocaleContextHolder.getLocale();
         MeasureReport report = reports.find(row.reportId()).orElseThrow();
@@ -136,10 +137,5 @@ class CyclePages {
         model.addAttribute("milestones", progress.milestonesOfReport(row.reportId()));
         model.addAttribute("indicators", progress.indicatorsOfReport(row.reportId()));
         return "cycle/measure";
-    }
-
-    private List<ReportRow> visible(Long cycleId) {
-        List<String> only = access.visibleInstitutions();
-        return cycles.rows(cycleId, only);
     }
 }
