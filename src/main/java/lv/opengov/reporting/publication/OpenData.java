@@ -30,8 +30,11 @@ public class OpenData {
     private final ReportService reports;
     private final PlanService plan;
     private final ContributionService contributions;
+    private final lv.opengov.reporting.report.ReportProgress progress;
 
-    OpenData(CycleQuery cycles, ReportService reports, PlanService plan, ContributionService contributions) {
+    OpenData(CycleQuery cycles, ReportService reports, PlanService plan, ContributionService contributions,
+            lv.opengov.reporting.report.ReportProgress progress) {
+        this.progress = progress;
         this.contributions = contributions;
         this.cycles = cycles;
         this.reports = reports;
@@ -52,7 +55,18 @@ public class OpenData {
     /** A published report on a measure, with the contributions of its other institutions and implementers. */
     public record OpenReport(String code, int commitment, String titleLv, String titleEn, String institution,
             String state, String completion, String progress, String challenges, String nextSteps,
-            BigDecimal fundsSpentEur, String evidenceLinks, List<OpenContribution> contributions) {
+            BigDecimal fundsSpentEur, String evidenceLinks, List<OpenContribution> contributions,
+            List<OpenMilestone> milestones, List<OpenIndicator> indicators) {
+    }
+
+    /** A milestone of a published report's measure: its state once the report was accepted. */
+    public record OpenMilestone(int number, String titleLv, String titleEn, java.time.LocalDate dueDate, String state,
+            java.time.LocalDate stateDate) {
+    }
+
+    /** An indicator of a published report's measure: its value once the report was accepted. */
+    public record OpenIndicator(int number, String titleLv, String titleEn, String unit, BigDecimal baseline,
+            BigDecimal target, java.time.LocalDate targetDate, BigDecimal value) {
     }
 
     /** A contribution to a published report: its texts once sent and the report accepted. */
@@ -70,8 +84,12 @@ public class OpenData {
         published(cycleId);
         Map<String, List<ContributionRow>> byMeasure = contributions.rows(cycleId).stream()
                 .collect(java.util.stream.Collectors.groupingBy(ContributionRow::measureCode));
+        Map<String, List<lv.opengov.reporting.report.MilestoneProgress>> milestones = progress.milestonesOfCycle(cycleId);
+        Map<String, List<lv.opengov.reporting.report.IndicatorProgress>> indicators = progress.indicatorsOfCycle(cycleId);
         return reports.details(cycleId).stream()
-                .map(d -> open(d, byMeasure.getOrDefault(d.measureCode(), List.of()))).toList();
+                .map(d -> open(d, byMeasure.getOrDefault(d.measureCode(), List.of()),
+                        milestones.getOrDefault(d.measureCode(), List.of()),
+                        indicators.getOrDefault(d.measureCode(), List.of()))).toList();
     }
 
     /** The cycle, when it is published; else, for the public, there is none. */
@@ -89,7 +107,9 @@ public class OpenData {
                 latest == null ? null : latest.cycleName());
     }
 
-    private static OpenReport open(ReportDetail d, List<ContributionRow> contributions) {
+    private static OpenReport open(ReportDetail d, List<ContributionRow> contributions,
+            List<lv.opengov.reporting.report.MilestoneProgress> milestones,
+            List<lv.opengov.reporting.report.IndicatorProgress> indicators) {
         boolean reported = d.reportedCompletion() != null && d.state().name().equals("ACCEPTED");
         List<OpenContribution> open = contributions.stream().map(c -> {
             boolean sent = reported && c.isSubmitted();
@@ -99,6 +119,11 @@ public class OpenData {
         return new OpenReport(d.measureCode(), d.commitment(), d.titleLv(), d.titleEn(), d.institution(),
                 d.state().name(), reported ? d.completion().name() : null, reported ? d.progress() : null,
                 reported ? d.challenges() : null, reported ? d.nextSteps() : null,
-                reported ? d.fundsSpentEur() : null, reported ? d.evidenceLinks() : null, open);
+                reported ? d.fundsSpentEur() : null, reported ? d.evidenceLinks() : null, open,
+                milestones.stream().map(m -> new OpenMilestone(m.number(), m.titleLv(), m.titleEn(), m.dueDate(),
+                        reported && m.state() != null ? m.state().name() : null, reported ? m.stateDate() : null))
+                        .toList(),
+                indicators.stream().map(i -> new OpenIndicator(i.number(), i.titleLv(), i.titleEn(), i.unit(),
+                        i.baseline(), i.target(), i.targetDate(), reported ? i.value() : null)).toList());
     }
 }

@@ -40,10 +40,10 @@ public class ReportExports {
 
     private static final String[] COLUMNS = {"measure", "commitment", "title", "institution", "state", "completion",
         "progress", "challenges", "nextSteps", "fundsSpentEur", "evidenceLinks", "submittedAt", "contributions",
-        "fundsPlannedEur"};
+        "fundsPlannedEur", "milestones", "indicators"};
     private static final int FUNDS = 9;
     private static final int PLANNED = 13;
-    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20, 70, 14};
+    private static final int[] WIDTHS = {10, 11, 50, 30, 16, 16, 70, 50, 50, 14, 40, 20, 70, 14, 60, 60};
 
     private final CycleQuery cycles;
     private final ReportService reports;
@@ -200,7 +200,29 @@ public class ReportExports {
             reported ? nullToEmpty(d.evidenceLinks()) : "",
             d.submittedAt() == null ? "" : zone.local(d.submittedAt())
                     .toLocalDateTime().withNano(0).toString().replace('T', ' '),
-            contributions(entry, locale), planned(entry, funding)};
+            contributions(entry, locale), planned(entry, funding), milestones(entry, locale), indicators(entry, locale)};
+    }
+
+    /** The measure's milestones in one cell, a line each: number, title, due date and the state reported. */
+    private String milestones(ConsolidatedReport.Entry entry, Locale locale) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (var m : entry.milestones()) {
+            lines.add(m.number() + ". " + m.title(locale) + " (" + m.dueDate() + "): "
+                    + (m.state() == null ? "—" : messages.getMessage("progress.state." + m.state(), null, locale)
+                            + (m.stateDate() == null ? "" : " " + m.stateDate())));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The measure's indicators in one cell, a line each: title, then value against baseline and target. */
+    private String indicators(ConsolidatedReport.Entry entry, Locale locale) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (var i : entry.indicators()) {
+            lines.add(i.number() + ". " + i.title(locale) + " (" + i.unit() + "): "
+                    + messages.getMessage("export.indicator", new Object[] {i.valueText(), i.baselineText(),
+                        i.targetText()}, locale));
+        }
+        return String.join("\n", lines);
     }
 
     /** The measure's planned funding; a line shared with other measures counts whole (the funding sheet tells). */

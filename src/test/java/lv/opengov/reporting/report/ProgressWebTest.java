@@ -246,6 +246,18 @@ class ProgressWebTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Metodika sagatavota", "Izpildīts", "7.5");
         }
+        // the spreadsheet's and the CSV's columns, and the open data once published
+        String csv = mvc.perform(get("/api/cycles/" + accepted.getId() + "/report.csv")
+                        .with(httpBasic("coordinator", "coordinator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("Starpposma mērķi;Rādītāji")
+                .contains("1. Metodika sagatavota (2023-06-30): Izpildīts 2023-05-02")
+                .contains("vērtība 7.5, bāzes vērtība 2, mērķa vērtība 10");
+        fixture.publish(accepted);
+        String open = mvc.perform(get("/public/data/cycles/" + accepted.getId() + ".json"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(open).contains("\"milestones\":[{\"number\":1,\"titleLv\":\"Metodika sagatavota\"")
+                .contains("\"state\":\"DONE\"").contains("\"value\":7.5");
     }
 
     @Test
