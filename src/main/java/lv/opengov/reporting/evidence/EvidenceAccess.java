@@ -81,8 +81,13 @@ public class EvidenceAccess {
      * reviewer saw it.
      */
     public boolean mayDelete(EvidenceReport report, EvidenceFile file, int submissions) {
-        return mayAttach(report) && attachingInstitution(report).filter(file.institution()::equals).isPresent()
-                && !file.isSubmitted(submissions);
+        return deletable(report, submissions).test(file);
+    }
+
+    /** {@link #mayDelete} for each of a report's files, asking who attaches once for all of them. */
+    public java.util.function.Predicate<EvidenceFile> deletable(EvidenceReport report, int submissions) {
+        Optional<String> attaching = report.isOpenForInstitution() ? attachingInstitution(report) : Optional.empty();
+        return file -> attaching.filter(file.institution()::equals).isPresent() && !file.isSubmitted(submissions);
     }
 
     /**

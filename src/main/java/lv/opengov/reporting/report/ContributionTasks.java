@@ -65,7 +65,7 @@ class ContributionTasks {
             }
             task.addCandidateGroup(row.contributorGroup());
             task.setDueDate(cycle.dueAt(row.dueDate()));
-            task.setName(name(row));
+            task.setName(ReportTaskNames.contributionName(row));
             // for the form's link to the report's evidence page, where the contributor attaches its files
             task.setVariableLocal(MeasureReportProcess.VAR_REPORT_ID, row.reportId());
             // the answers live on this task's own execution, empty to start with
@@ -113,10 +113,4 @@ class ContributionTasks {
 
     /** The multi-instance task's element variable, as the model names it. */
     static final String ELEMENT = "contributor";
-
-    static String name(ContributionRow row) {
-        String name = "Ieguldījums / Contribution: " + row.measureCode() + " "
-                + row.title(java.util.Locale.forLanguageTag("lv")) + " (" + row.lead() + ")";
-        return name.length() > 250 ? name.substring(0, 249) + "…" : name;
-    }
 }

@@ -60,8 +60,8 @@ public class ReportTaskForms implements TaskListener {
             // what the co-responsible institutions and other implementers sent so far, read-only
             List<ContributionRow> handedOver = ReportHandOver.isFirstTask(task)
                     ? handOver.find(task.getExecution().getProcessBusinessKey()) : null;
-            String summary = handedOver != null ? contributions.summaryOf(handedOver) : contributions.summaryOfReport(
-                    reports.forBusinessKey(task.getExecution().getProcessBusinessKey()).getId());
+            String summary = handedOver != null ? contributions.summaryOf(handedOver)
+                    : contributions.summaryOfReport((Long) form.get(MeasureReportProcess.VAR_REPORT_ID));
             form.put(MeasureReportProcess.VAR_CONTRIBUTIONS, summary.isEmpty() ? null : summary);
         }
         open(task, form);

@@ -18,6 +18,11 @@ public final class ReportTaskNames {
         return fit("Izvērtēt / Review: " + row.measureCode() + " " + row.title(LATVIAN));
     }
 
+    /** A contribute-report task: its measure and, in brackets, the institution whose report it feeds. */
+    public static String contributionName(ContributionRow row) {
+        return fit("Ieguldījums / Contribution: " + row.measureCode() + " " + row.title(LATVIAN) + " (" + row.lead() + ")");
+    }
+
     private static String fit(String name) {
         return name.length() > 250 ? name.substring(0, 249) + "…" : name;
     }

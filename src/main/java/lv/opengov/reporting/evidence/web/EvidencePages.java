@@ -59,7 +59,7 @@ class EvidencePages {
         EvidenceReport report = query.report(reportId);
         List<EvidenceFile> files = query.files(report);
         int submissions = query.submissions(report);
-        Set<Long> deletable = files.stream().filter(f -> access.mayDelete(report, f, submissions))
+        Set<Long> deletable = files.stream().filter(access.deletable(report, submissions))
                 .map(EvidenceFile::id).collect(Collectors.toSet());
         var locale = LocaleContextHolder.getLocale();
         model.addAttribute("report", report);
