@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import lv.opengov.reporting.common.NotFoundException;
 import lv.opengov.reporting.evidence.internal.EvidenceFileRepository;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.identity.Groups;
 import lv.opengov.reporting.report.MeasureReportProcess;
-import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
 import org.camunda.bpm.engine.TaskService;
@@ -77,18 +77,16 @@ public class EvidenceQuery {
      * The files of a cycle's reports that anyone may download, by measure code: none before the cycle
      * is published, and only those marked public of the reports accepted.
      *
-     * @param rows the cycle's reports, as the page shows them
+     * @param stateOf the state of the cycle's report on a measure, by measure code
      */
-    public Map<String, List<EvidenceFile>> publicFilesByMeasure(Long cycleId, List<ReportRow> rows) {
+    public Map<String, List<EvidenceFile>> publicFilesByMeasure(Long cycleId, Function<String, ReportState> stateOf) {
         if (!cycles.isPublished(cycleId)) {
             return Map.of();
         }
-        Map<String, ReportState> states = new HashMap<>();
-        rows.forEach(row -> states.put(row.measureCode(), row.state()));
         Map<String, List<EvidenceFile>> shown = new LinkedHashMap<>();
         files.findByCycle(cycleId).forEach((code, ofReport) -> {
             List<EvidenceFile> open = ofReport.stream()
-                    .filter(file -> evidenceAccess.isPublic(file, states.get(code), true)).toList();
+                    .filter(file -> evidenceAccess.isPublic(file, stateOf.apply(code), true)).toList();
             if (!open.isEmpty()) {
                 shown.put(code, open);
             }

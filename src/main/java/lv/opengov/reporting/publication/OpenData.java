@@ -5,10 +5,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import lv.opengov.reporting.common.NotFoundException;
 import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleStatus;
 import lv.opengov.reporting.cycle.ReportingCycle;
+import lv.opengov.reporting.evidence.EvidenceFile;
+import lv.opengov.reporting.evidence.EvidenceQuery;
 import lv.opengov.reporting.plan.MeasureView;
 import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.plan.Titles;
@@ -16,12 +19,14 @@ import lv.opengov.reporting.report.ReportDetail;
 import lv.opengov.reporting.report.ContributionRow;
 import lv.opengov.reporting.report.ContributionService;
 import lv.opengov.reporting.report.ReportService;
+import lv.opengov.reporting.report.ReportState;
 import org.springframework.stereotype.Service;
 
 /**
  * What the public reads without logging in: the plan's measures with their latest published
- * completion, and the published cycles with every measure's report, its text only once accepted. No
- * official's name or address appears here: institutions are named, people are not.
+ * completion, and the published cycles with every measure's report, its text only once accepted, and
+ * the evidence files its institution marked public. No official's name or address appears here:
+ * institutions are named, people are not (a file records who uploaded it; that is not given).
  */
 @Service
 public class OpenData {
@@ -30,11 +35,13 @@ public class OpenData {
     private final ReportService reports;
     private final PlanService plan;
     private final ContributionService contributions;
-    private final lv.opengov.reporting.report.ReportProgress progress;
+    private final lv.opengov.reporting.report.ProgressQuery progress;
+    private final EvidenceQuery evidence;
 
     OpenData(CycleQuery cycles, ReportService reports, PlanService plan, ContributionService contributions,
-            lv.opengov.reporting.report.ReportProgress progress) {
+            lv.opengov.reporting.report.ProgressQuery progress, EvidenceQuery evidence) {
         this.progress = progress;
+        this.evidence = evidence;
         this.contributions = contributions;
         this.cycles = cycles;
         this.reports = reports;
@@ -56,7 +63,20 @@ public class OpenData {
     public record OpenReport(String code, int commitment, String titleLv, String titleEn, String institution,
             String state, String completion, String progress, String challenges, String nextSteps,
             BigDecimal fundsSpentEur, String evidenceLinks, List<OpenContribution> contributions,
-            List<OpenMilestone> milestones, List<OpenIndicator> indicators) {
+            List<OpenMilestone> milestones, List<OpenIndicator> indicators, List<OpenFile> evidenceFiles) {
+    }
+
+    /**
+     * An evidence file of a published report that its institution marked public, once the report was
+     * accepted; {@code path} downloads it without login.
+     */
+    public record OpenFile(String institution, String fileName, String mediaType, long size, String sha256,
+            String path) {
+
+        static OpenFile of(EvidenceFile file) {
+            return new OpenFile(file.institution(), file.fileName(), file.mediaType(), file.size(), file.sha256(),
+                    "/public/evidence/" + file.id());
+        }
     }
 
     /** A milestone of a published report's measure: its state once the report was accepted. */
@@ -83,13 +103,18 @@ public class OpenData {
     public List<OpenReport> reports(Long cycleId) {
         published(cycleId);
         Map<String, List<ContributionRow>> byMeasure = contributions.rows(cycleId).stream()
-                .collect(java.util.stream.Collectors.groupingBy(ContributionRow::measureCode));
+                .collect(Collectors.groupingBy(ContributionRow::measureCode));
         Map<String, List<lv.opengov.reporting.report.MilestoneProgress>> milestones = progress.milestonesOfCycle(cycleId);
         Map<String, List<lv.opengov.reporting.report.IndicatorProgress>> indicators = progress.indicatorsOfCycle(cycleId);
-        return reports.details(cycleId).stream()
+        List<ReportDetail> details = reports.details(cycleId);
+        Map<String, ReportState> states = details.stream()
+                .collect(Collectors.toMap(ReportDetail::measureCode, ReportDetail::state));
+        Map<String, List<EvidenceFile>> files = evidence.publicFilesByMeasure(cycleId, states::get);
+        return details.stream()
                 .map(d -> open(d, byMeasure.getOrDefault(d.measureCode(), List.of()),
                         milestones.getOrDefault(d.measureCode(), List.of()),
-                        indicators.getOrDefault(d.measureCode(), List.of()))).toList();
+                        indicators.getOrDefault(d.measureCode(), List.of()),
+                        files.getOrDefault(d.measureCode(), List.of()))).toList();
     }
 
     /** The cycle, when it is published; else, for the public, there is none. */
@@ -109,7 +134,7 @@ public class OpenData {
 
     private static OpenReport open(ReportDetail d, List<ContributionRow> contributions,
             List<lv.opengov.reporting.report.MilestoneProgress> milestones,
-            List<lv.opengov.reporting.report.IndicatorProgress> indicators) {
+            List<lv.opengov.reporting.report.IndicatorProgress> indicators, List<EvidenceFile> files) {
         boolean reported = d.reportedCompletion() != null && d.state().name().equals("ACCEPTED");
         List<OpenContribution> open = contributions.stream().map(c -> {
             boolean sent = reported && c.isSubmitted();
@@ -124,6 +149,7 @@ public class OpenData {
                         reported && m.state() != null ? m.state().name() : null, reported ? m.stateDate() : null))
                         .toList(),
                 indicators.stream().map(i -> new OpenIndicator(i.number(), i.titleLv(), i.titleEn(), i.unit(),
-                        i.baseline(), i.target(), i.targetDate(), reported ? i.value() : null)).toList());
+                        i.baseline(), i.target(), i.targetDate(), reported ? i.value() : null)).toList(),
+                files.stream().map(OpenFile::of).toList());
     }
 }

@@ -58,12 +58,12 @@ public class ReportExports {
     private final EvidenceQuery evidence;
     private final EvidenceAccess evidenceAccess;
     private final String baseUrl;
-    private final lv.opengov.reporting.report.ReportProgress progress;
+    private final lv.opengov.reporting.report.ProgressQuery progress;
 
     ReportExports(CycleQuery cycles, ReportService reports, PlanService plan, Access access, MessageSource messages,
             SpringTemplateEngine templates, PdfDocuments pdfDocuments, ServiceZone zone,
             lv.opengov.reporting.report.ContributionService contributions, EvidenceQuery evidence,
-            EvidenceAccess evidenceAccess, lv.opengov.reporting.report.ReportProgress progress,
+            EvidenceAccess evidenceAccess, lv.opengov.reporting.report.ProgressQuery progress,
             @Value("${reporting.base-url}") String baseUrl) {
         this.progress = progress;
         this.contributions = contributions;

@@ -1,25 +1,35 @@
 package lv.opengov.reporting.report;
 
+import java.util.List;
 import lv.opengov.reporting.identity.Access;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may read and who may change what a report says of its measure's milestones and indicators.
- * Reading follows who sees the report: its institution, reviewers, coordinators, administrators and
- * the board; anyone else finds nothing there. Changing is for the members of the report's responsible
+ * Reading follows who sees the report: its institution, the co-responsible institutions and other
+ * implementers contributing to it, reviewers, coordinators, administrators and the board; anyone else
+ * finds nothing there. Changing is for the members of the report's responsible
  * institution's group ({@code inst-<code>}) while the report is open for it.
  */
 @Component
 public class ProgressAccess {
 
     private final Access access;
+    private final ContributionService contributions;
 
-    ProgressAccess(Access access) {
+    ProgressAccess(Access access, ContributionService contributions) {
         this.access = access;
+        this.contributions = contributions;
     }
 
-    public boolean mayRead(String reportInstitution) {
-        return access.isReviewer() || access.isBoardMember() || access.institutionCodes().contains(reportInstitution);
+    public boolean mayRead(ReportRow report) {
+        if (access.isReviewer() || access.isBoardMember()) {
+            return true;
+        }
+        List<String> own = access.institutionCodes();
+        return own.contains(report.institution())
+                || !own.isEmpty() && contributions.rowsOfReport(report.reportId()).stream()
+                        .anyMatch(c -> own.contains(c.contributor()));
     }
 
     /**

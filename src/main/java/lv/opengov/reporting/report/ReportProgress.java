@@ -1,15 +1,16 @@
 package lv.opengov.reporting.report;
 
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.audit.AuditAction;
@@ -18,7 +19,6 @@ import lv.opengov.reporting.common.NotFoundException;
 import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.common.TextRules;
 import lv.opengov.reporting.identity.CurrentUser;
-import lv.opengov.reporting.plan.PlanService;
 import lv.opengov.reporting.report.internal.ReportIndicatorRepository;
 import lv.opengov.reporting.report.internal.ReportMilestoneRepository;
 import org.springframework.context.MessageSource;
@@ -27,11 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a report says of its measure's milestones (a state, dated when done or dropped) and indicators
- * (the current value, with a note): saved by the responsible institution from the report's progress
- * page while the report is open for it, read by the measure page, the cycle page and the consolidated
- * report. Each read is one statement, whatever the number of measures. A save checks every field
- * first; one bad field refuses all of it.
+ * A report's progress page: what it says of its measure's milestones and indicators, shown to those
+ * who may read the report and saved by the responsible institution while the report is open for it.
+ * A save checks every field first; one bad field refuses all of it. {@link ProgressQuery} reads the
+ * same for other pages.
  */
 @Service
 public class ReportProgress {
@@ -42,24 +41,7 @@ public class ReportProgress {
 
     static final int NOTE_LENGTH = 2000;
 
-    private static final String SELECT_MILESTONES = """
-            select new lv.opengov.reporting.report.MilestoneProgress(r.id, m.code, ms.id, ms.number, ms.titleLv,
-                ms.titleEn, ms.dueDate, rm.state, rm.stateDate)
-            from MeasureReport r
-              join Milestone ms on ms.measure.id = r.measureId
-              join ms.measure m
-              left join ReportMilestone rm on rm.reportId = r.id and rm.milestoneId = ms.id
-            """;
-    private static final String SELECT_INDICATORS = """
-            select new lv.opengov.reporting.report.IndicatorProgress(r.id, m.code, i.id, i.number, i.titleLv,
-                i.titleEn, i.unit, i.baseline, i.target, i.targetDate, ri.value, ri.note)
-            from MeasureReport r
-              join Indicator i on i.measure.id = r.measureId
-              join i.measure m
-              left join ReportIndicator ri on ri.reportId = r.id and ri.indicatorId = i.id
-            """;
-
-    private final EntityManager entityManager;
+    private final ProgressQuery query;
     private final ReportService reports;
     private final ProgressAccess access;
     private final ReportMilestoneRepository milestoneStates;
@@ -70,10 +52,10 @@ public class ReportProgress {
     private final AuditLog audit;
     private final MessageSource messages;
 
-    ReportProgress(EntityManager entityManager, ReportService reports, ProgressAccess access,
+    ReportProgress(ProgressQuery query, ReportService reports, ProgressAccess access,
             ReportMilestoneRepository milestoneStates, ReportIndicatorRepository indicatorValues,
             CurrentUser currentUser, ServiceZone zone, Clock clock, AuditLog audit, MessageSource messages) {
-        this.entityManager = entityManager;
+        this.query = query;
         this.reports = reports;
         this.access = access;
         this.milestoneStates = milestoneStates;
@@ -95,48 +77,12 @@ public class ReportProgress {
     public Page page(Long reportId) {
         MeasureReport report = reports.find(reportId).orElseThrow(() -> notFound(reportId));
         ReportRow row = reports.row(reportId);
-        if (!access.mayRead(row.institution())) {
+        if (!access.mayRead(row)) {
             throw notFound(reportId);
         }
         boolean withdrawn = report.getWithdrawnAt() != null;
-        return new Page(row, report.getCycleId(), withdrawn, milestonesOfReport(reportId), indicatorsOfReport(reportId),
+        return new Page(row, report.getCycleId(), withdrawn, query.milestonesOfReport(reportId), query.indicatorsOfReport(reportId),
                 access.mayEdit(row.institution(), report.getState(), withdrawn));
-    }
-
-    /** The milestones of a report's measure with their states, by number; for callers that checked who reads. */
-    @Transactional(readOnly = true)
-    public List<MilestoneProgress> milestonesOfReport(Long reportId) {
-        return entityManager.createQuery(SELECT_MILESTONES + " where r.id = :id order by ms.number",
-                MilestoneProgress.class).setParameter("id", reportId).getResultList();
-    }
-
-    /** The indicators of a report's measure with their values, by number. */
-    @Transactional(readOnly = true)
-    public List<IndicatorProgress> indicatorsOfReport(Long reportId) {
-        return entityManager.createQuery(SELECT_INDICATORS + " where r.id = :id order by i.number",
-                IndicatorProgress.class).setParameter("id", reportId).getResultList();
-    }
-
-    /** Every milestone of a cycle's reports with its state, by measure code and number, in one statement. */
-    @Transactional(readOnly = true)
-    public Map<String, List<MilestoneProgress>> milestonesOfCycle(Long cycleId) {
-        return byMeasure(entityManager.createQuery(SELECT_MILESTONES + " where r.cycleId = :cycleId order by ms.number",
-                MilestoneProgress.class).setParameter("cycleId", cycleId).getResultList(), MilestoneProgress::measureCode);
-    }
-
-    /** Every indicator of a cycle's reports with its value, by measure code and number, in one statement. */
-    @Transactional(readOnly = true)
-    public Map<String, List<IndicatorProgress>> indicatorsOfCycle(Long cycleId) {
-        return byMeasure(entityManager.createQuery(SELECT_INDICATORS + " where r.cycleId = :cycleId order by i.number",
-                IndicatorProgress.class).setParameter("cycleId", cycleId).getResultList(), IndicatorProgress::measureCode);
-    }
-
-    /** The cycle's milestones due before today and neither done nor dropped, by measure and number. */
-    @Transactional(readOnly = true)
-    public List<MilestoneProgress> overdueMilestones(Long cycleId) {
-        LocalDate today = zone.today();
-        return milestonesOfCycle(cycleId).values().stream().flatMap(List::stream)
-                .filter(m -> m.isOverdue(today)).toList();
     }
 
     /**
@@ -156,7 +102,7 @@ public class ReportProgress {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         // a field of a milestone or indicator that is not the measure's is refused, not passed over
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         page.milestones().forEach(m -> known.addAll(List.of(MILESTONE + m.milestoneId() + ".state",
                 MILESTONE + m.milestoneId() + ".date")));
         page.indicators().forEach(i -> known.addAll(List.of(INDICATOR + i.indicatorId() + ".value",
@@ -291,11 +237,6 @@ public class ReportProgress {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static <T> Map<String, List<T>> byMeasure(List<T> rows, Function<T, String> code) {
-        return rows.stream().collect(Collectors.groupingBy(code,
-                () -> new java.util.TreeMap<>(PlanService.MEASURE_CODE_ORDER), Collectors.toList()));
     }
 
     private String message(String code, Object... args) {

@@ -2,6 +2,7 @@ package lv.opengov.reporting.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -193,6 +195,26 @@ class EvidenceWebTest {
                 .andExpect(content().string(containsString("/public/evidence/" + publicFile.id())))
                 .andExpect(content().string(containsString("Dialogu protokols.pdf")))
                 .andExpect(content().string(not(containsString("Dalībnieku saraksts"))));
+    }
+
+    @Test
+    void theOpenDataListsThePublicFilesOnly() throws Exception {
+        mvc.perform(get("/public/data/cycles/" + published.getId() + ".json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == '4.3')].evidenceFiles[*].path")
+                        .value(contains("/public/evidence/" + publicFile.id())))
+                .andExpect(jsonPath("$[?(@.code == '4.3')].evidenceFiles[*].fileName").value(contains("Dialogu protokols.pdf")))
+                .andExpect(jsonPath("$[?(@.code == '4.3')].evidenceFiles[*].sha256").value(contains(publicFile.sha256())))
+                .andExpect(jsonPath("$[?(@.code == '4.3')].evidenceFiles[*].institution").value(contains("VK")))
+                .andExpect(content().string(not(containsString("Dalībnieku saraksts"))))
+                .andExpect(content().string(not(containsString("uploadedBy"))));
+        String csv = mvc.perform(get("/public/data/cycles/" + published.getId() + ".csv"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",evidence_files");
+        assertThat(csv.lines().filter(line -> line.startsWith("4.3,"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(",/public/evidence/" + publicFile.id()));
+        // a cycle not yet published lists nothing, as its pages do
+        mvc.perform(get("/public/data/cycles/" + open.getId() + ".json")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -181,6 +181,19 @@ class ProgressWebTest {
     }
 
     @Test
+    void aContributorReadsTheReportsProgressWithoutChangingIt() throws Exception {
+        // TM is co-responsible for 3.2 and contributes to its report
+        mvc.perform(get("/reports/" + report32 + "/progress").with(httpBasic("tm", "tm")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Metodika sagatavota"),
+                        not(containsString("name=\"milestone.")))));
+        int before = savedRows(report32);
+        mvc.perform(save(report32, "tm", "milestone." + laterMilestone + ".state", "IN_PROGRESS"))
+                .andExpect(status().isConflict());
+        assertThat(savedRows(report32)).isEqualTo(before);
+    }
+
+    @Test
     void anotherInstitutionFindsNothingAndReviewersReadWithoutChanging() throws Exception {
         mvc.perform(get("/reports/" + report32 + "/progress").with(httpBasic("varam", "varam")))
                 .andExpect(status().isNotFound());

@@ -45,11 +45,11 @@ class CyclePages {
     private final Access access;
     private final ContributionService contributions;
     private final EvidenceQuery evidence;
-    private final lv.opengov.reporting.report.ReportProgress progress;
+    private final lv.opengov.reporting.report.ProgressQuery progress;
 
     CyclePages(CycleQuery cycles, CycleSchedule schedule, ReportService reports, PlanService plan, Outbox outbox,
             CycleTimeline timeline, Access access, ContributionService contributions, EvidenceQuery evidence,
-            lv.opengov.reporting.report.ReportProgress progress) {
+            lv.opengov.reporting.report.ProgressQuery progress) {
         this.progress = progress;
         this.contributions = contributions;
         this.evidence = evidence;
@@ -100,10 +100,8 @@ class CyclePages {
                 : lv.opengov.reporting.plan.FundingOverview.of(plan.fundingLines(),
                         lv.opengov.reporting.report.ReportSpending.byMeasureOfRows(rows, contributed)));
         // milestones past their due date and neither done nor dropped, of the measures the user sees
-        java.util.Set<Long> visibleReports = rows.stream().map(ReportRow::reportId).collect(java.util.stream.Collectors.toSet());
-        model.addAttribute("overdueMilestones", this.progress.milestonesOfCycle(id).values().stream()
-                .flatMap(List::stream).filter(m -> visibleReports.contains(m.reportId()) && m.isOverdue(today))
-                .toList());
+        model.addAttribute("overdueMilestones", this.progress.overdueMilestones(id,
+                rows.stream().map(ReportRow::reportId).collect(java.util.stream.Collectors.toSet()), today));
         model.addAttribute("today", today);
         return "cycle/page";
     }

@@ -52,10 +52,11 @@ class OpenDataController {
     ResponseEntity<String> cycleCsv(@PathVariable Long id) {
         return csv(new String[] {"code", "commitment", "title_lv", "title_en", "institution", "state", "completion",
             "progress", "challenges", "next_steps", "funds_spent_eur", "evidence_links", "contributions_sent",
-            "contributions_missing"}, openData.reports(id).stream()
+            "contributions_missing", "evidence_files"}, openData.reports(id).stream()
                 .map(r -> new Object[] {r.code(), r.commitment(), r.titleLv(), r.titleEn(), r.institution(), r.state(),
                     r.completion(), r.progress(), r.challenges(), r.nextSteps(), r.fundsSpentEur(), r.evidenceLinks(),
-                    contributors(r, true), contributors(r, false)})
+                    contributors(r, true), contributors(r, false), r.evidenceFiles().stream()
+                        .map(OpenData.OpenFile::path).collect(java.util.stream.Collectors.joining(" "))})
                 .toList());
     }
 

@@ -4,7 +4,10 @@ import lv.opengov.reporting.publication.OpenData;
 
 import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.evidence.EvidenceQuery;
+import java.util.Map;
 import lv.opengov.reporting.plan.PlanService;
+import lv.opengov.reporting.report.ReportRow;
+import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.refresh.RefreshQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -53,7 +56,9 @@ class PublicPages {
         model.addAttribute("cycle", openData.published(id));
         var rows = cycles.rows(id, null);
         model.addAttribute("rows", rows);
-        model.addAttribute("files", evidence.publicFilesByMeasure(id, rows));
+        Map<String, ReportState> states = rows.stream()
+                .collect(java.util.stream.Collectors.toMap(ReportRow::measureCode, ReportRow::state));
+        model.addAttribute("files", evidence.publicFilesByMeasure(id, states::get));
         model.addAttribute("institutions", plan.institutionsByCode());
         model.addAttribute("locale", LocaleContextHolder.getLocale());
         return "publication/cycle";
