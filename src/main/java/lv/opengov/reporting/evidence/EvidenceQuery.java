@@ -6,17 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import lv.opengov.reporting.common.NotFoundException;
 import lv.opengov.reporting.evidence.internal.EvidenceFileRepository;
-import lv.opengov.reporting.identity.Access;
-import lv.opengov.reporting.identity.Groups;
-import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.ReportState;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,18 +24,14 @@ public class EvidenceQuery {
     private final EvidenceFileRepository files;
     private final ReportService reports;
     private final EvidenceAccess evidenceAccess;
-    private final Access access;
-    private final TaskService tasks;
     private final EvidenceCycles cycles;
 
-    EvidenceQuery(EvidenceFileRepository files, ReportService reports, EvidenceAccess evidenceAccess, Access access,
-            TaskService tasks, EvidenceCycles cycles) {
+    EvidenceQuery(EvidenceFileRepository files, ReportService reports, EvidenceAccess evidenceAccess,
+            EvidenceCycles cycles) {
         this.cycles = cycles;
         this.files = files;
         this.reports = reports;
         this.evidenceAccess = evidenceAccess;
-        this.access = access;
-        this.tasks = tasks;
     }
 
     /** The report, when the current user may see its files. */
@@ -111,27 +101,6 @@ public class EvidenceQuery {
     /** Writes the file's content to the stream as it reads it. */
     public void copyContent(EvidenceFile file, OutputStream out) throws IOException {
         files.copyContent(file, out);
-    }
-
-    /**
-     * The open task of the report that is the current user's to work, to go back to from the evidence
-     * page: the institution's submission, or the reviewers' review.
-     */
-    public Optional<String> taskToReturnTo(EvidenceReport report) {
-        if (report.processInstanceId() == null) {
-            return Optional.empty();
-        }
-        if (!access.institutionCodes().contains(report.institution()) && !access.groupIds().contains(Groups.REVIEWERS)) {
-            // a contributor goes back to its own contribute-report task, by the group it was given
-            return tasks.createTaskQuery().processInstanceId(report.processInstanceId())
-                    .taskDefinitionKey(MeasureReportProcess.TASK_CONTRIBUTE)
-                    .taskCandidateGroupIn(access.groupIds()).includeAssignedTasks().list().stream().findFirst()
-                    .map(Task::getId);
-        }
-        String key = access.institutionCodes().contains(report.institution()) ? MeasureReportProcess.TASK_SUBMIT
-                : MeasureReportProcess.TASK_REVIEW;
-        return tasks.createTaskQuery().processInstanceId(report.processInstanceId()).taskDefinitionKey(key).list()
-                .stream().findFirst().map(Task::getId);
     }
 
     private static NotFoundException notFound(Long reportId) {

@@ -2,26 +2,41 @@ package lv.opengov.reporting.plan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Money planned against money spent: each funding line of the plan beside what its measures reported
- * as spent, and each funded measure's planned amount beside its spending, with totals. A line whose
- * measures spent more than it holds is flagged; so is a measure spending more than the lines that fund
- * it alone. The planned total counts each line once.
+ * Money planned against money spent: the plan's funding lines beside what their measures reported as
+ * spent, and each funded measure's planned amount beside its spending, with totals. Reports give their
+ * spending per measure, not per line, so lines that fund the same measures (measure 3.2's three yearly
+ * lines) form one group whose spending is given once, on its first line, against the group's planned
+ * sum; a group whose measures spent more than it holds is flagged; so is a measure spending more than
+ * the lines that fund it alone. Each total counts each line, and each measure's spending, once.
  *
  * @param measures the measures with planned funding or reported spending, in code order
  */
 public record FundingOverview(List<Line> lines, List<MeasureFunds> measures, BigDecimal plannedTotal,
         BigDecimal spentTotal) {
 
-    /** A funding line with what its measures spent. */
-    public record Line(FundingView funding, BigDecimal spent) {
+    /**
+     * A funding line with what its group's measures spent.
+     *
+     * @param spent   what the measures of the line's group spent
+     * @param planned the planned sum of the line's group
+     * @param span    the number of lines in the group on its first line, where the spending is shown; 0 on
+     *                the lines after it, which show none
+     */
+    public record Line(FundingView funding, BigDecimal spent, BigDecimal planned, int span) {
+
+        /** Whether the spending is shown on this line: the first of its group. */
+        public boolean isFirstOfGroup() {
+            return span > 0;
+        }
 
         public boolean isOverspent() {
-            return spent.compareTo(funding.amountEur()) > 0;
+            return spent.compareTo(planned) > 0;
         }
     }
 
@@ -47,17 +62,24 @@ public record FundingOverview(List<Line> lines, List<MeasureFunds> measures, Big
     public static FundingOverview of(List<FundingView> funding, Map<String, BigDecimal> spentByMeasure) {
         Map<String, BigDecimal> planned = new TreeMap<>(PlanService.MEASURE_CODE_ORDER);
         Map<String, Boolean> shared = new TreeMap<>(PlanService.MEASURE_CODE_ORDER);
+        // the lines by the measures they fund, in the order of each group's first line
+        Map<List<String>, List<FundingView>> groups = new LinkedHashMap<>();
+        funding.forEach(line -> groups.computeIfAbsent(line.measures(), k -> new ArrayList<>()).add(line));
         List<Line> lines = new ArrayList<>();
         BigDecimal plannedTotal = BigDecimal.ZERO;
-        for (FundingView line : funding) {
-            BigDecimal spent = BigDecimal.ZERO;
-            for (String code : line.measures()) {
-                planned.merge(code, line.amountEur(), BigDecimal::add);
-                shared.merge(code, line.isShared(), Boolean::logicalOr);
-                spent = spent.add(spentByMeasure.getOrDefault(code, BigDecimal.ZERO));
+        for (Map.Entry<List<String>, List<FundingView>> group : groups.entrySet()) {
+            BigDecimal spent = group.getKey().stream().map(code -> spentByMeasure.getOrDefault(code, BigDecimal.ZERO))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal groupPlanned = group.getValue().stream().map(FundingView::amountEur)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            for (FundingView line : group.getValue()) {
+                for (String code : line.measures()) {
+                    planned.merge(code, line.amountEur(), BigDecimal::add);
+                    shared.merge(code, line.isShared(), Boolean::logicalOr);
+                }
+                lines.add(new Line(line, spent, groupPlanned, line == group.getValue().get(0) ? group.getValue().size() : 0));
+                plannedTotal = plannedTotal.add(line.amountEur());
             }
-            lines.add(new Line(line, spent));
-            plannedTotal = plannedTotal.add(line.amountEur());
         }
         spentByMeasure.forEach((code, amount) -> {
             if (amount.signum() > 0) {

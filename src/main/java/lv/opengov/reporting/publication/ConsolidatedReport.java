@@ -28,7 +28,13 @@ import lv.opengov.reporting.report.ReportState;
  * spreadsheet and the CSV are all made from it.
  */
 public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commitment, List<Entry>> byCommitment,
-        List<Entry> entries, List<Entry> withChallenges, BigDecimal fundsTotal, FundingOverview funding) {
+        List<Entry> entries, List<Entry> withChallenges, FundingOverview funding) {
+
+    /** What the reports shown and their contributions sent spent in total: the funding table's total. */
+    public BigDecimal fundsTotal() {
+        return funding.spentTotal();
+    }
+
 
     /**
      * One measure as the report shows it. Its texts are shown when the report was accepted, or, while
@@ -80,7 +86,6 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
         Map<Commitment, List<Entry>> byCommitment = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         List<Entry> withChallenges = new ArrayList<>();
-        BigDecimal funds = BigDecimal.ZERO;
         boolean collecting = cycle.getStatus() == lv.opengov.reporting.cycle.CycleStatus.COLLECTING
                 || cycle.getStatus() == lv.opengov.reporting.cycle.CycleStatus.SCHEDULED;
         for (ReportDetail detail : details) {
@@ -102,15 +107,12 @@ public record ConsolidatedReport(ReportingCycle cycle, Locale locale, Map<Commit
             if (shown && detail.challenges() != null) {
                 withChallenges.add(entry);
             }
-            if (detail.state() == ReportState.ACCEPTED && detail.fundsSpentEur() != null) {
-                funds = funds.add(detail.fundsSpentEur());
-            }
         }
         // money planned against what the reports shown, and their contributions sent, spent
         List<Entry> shown = entries.stream().filter(Entry::shown).toList();
         FundingOverview funding = FundingOverview.of(fundingLines,
                 ReportSpending.byMeasure(shown.stream().map(Entry::detail).toList(),
                         shown.stream().flatMap(e -> e.sentContributions().stream()).toList()));
-        return new ConsolidatedReport(cycle, locale, byCommitment, entries, withChallenges, funds, funding);
+        return new ConsolidatedReport(cycle, locale, byCommitment, entries, withChallenges, funding);
     }
 }

@@ -252,7 +252,14 @@ public class ReportExports {
             }
             row.createCell(2).setCellValue(String.join(", ", line.funding().measures()));
             row.createCell(3).setCellValue(line.funding().amountEur().doubleValue());
-            row.createCell(4).setCellValue(line.spent().doubleValue());
+            if (line.isFirstOfGroup()) {
+                // the spending of lines that fund the same measures, once for all of them
+                row.createCell(4).setCellValue(line.spent().doubleValue());
+                if (line.span() > 1) {
+                    sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(),
+                            row.getRowNum() + line.span() - 1, 4, 4));
+                }
+            }
         }
         Row total = sheet.createRow(r);
         total.createCell(0).setCellValue(messages.getMessage("funding.total", null, locale));

@@ -68,8 +68,8 @@ public class ReportProgress {
     }
 
     /** A report's progress page: the report, its measure's milestones and indicators, and whether the user may change them. */
-    public record Page(ReportRow report, Long cycleId, boolean withdrawn, List<MilestoneProgress> milestones,
-            List<IndicatorProgress> indicators, boolean mayEdit) {
+    public record Page(ReportRow report, Long cycleId, String processInstanceId, boolean withdrawn,
+            List<MilestoneProgress> milestones, List<IndicatorProgress> indicators, boolean mayEdit) {
     }
 
     /** The report's progress, when the current user may see the report; else not found. */
@@ -81,7 +81,7 @@ public class ReportProgress {
             throw notFound(reportId);
         }
         boolean withdrawn = report.getWithdrawnAt() != null;
-        return new Page(row, report.getCycleId(), withdrawn, query.milestonesOfReport(reportId), query.indicatorsOfReport(reportId),
+        return new Page(row, report.getCycleId(), report.getProcessInstanceId(), withdrawn, query.milestonesOfReport(reportId), query.indicatorsOfReport(reportId),
                 access.mayEdit(row.institution(), report.getState(), withdrawn));
     }
 

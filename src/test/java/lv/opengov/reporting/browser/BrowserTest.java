@@ -3,7 +3,6 @@ package lv.opengov.reporting.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.report.ReportRow;
@@ -12,12 +11,10 @@ import lv.opengov.reporting.report.ReportService;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.report.ReportState;
 import lv.opengov.reporting.support.Browser;
+import lv.opengov.reporting.support.BrowserApplication;
 import lv.opengov.reporting.support.CycleFixture;
-import lv.opengov.reporting.support.ReportingTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,17 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * In a real browser: a coordinator follows a cycle's progress, and an institution's user works in
  * Tasklist in Latvian and submits a report through the form. Screenshots go to target/screenshots.
  */
-@ExtendWith(Browser.class)
-@ReportingTest
-// an application of their own: Tasklist's login and session must not meet what other tests left behind
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+@BrowserApplication
 class BrowserTest {
 
-    /**
-     * How long a page may take to appear: Camunda's web apps load a great deal of script, which on a
-     * busy two-core machine takes well over half a minute. The waits end as soon as the page is there.
-     */
-    private static final Duration WEBAPP_LOAD = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;
@@ -77,7 +66,7 @@ class BrowserTest {
             browser.findElement(By.name("username")).sendKeys("coordinator");
             browser.findElement(By.name("password")).sendKeys("coordinator");
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            new WebDriverWait(browser, WEBAPP_LOAD).until(ExpectedConditions.urlContains("/cycles"));
+            new WebDriverWait(browser, Browser.WEBAPP_LOAD).until(ExpectedConditions.urlContains("/cycles"));
             browser.get(url("/cycles/" + cycle.getId()));
             String page = browser.findElement(By.tagName("main")).getText();
             assertThat(page).contains("Pieņemtas 0 un iesniegtas 1 no 12 atskaitēm")
@@ -99,7 +88,7 @@ class BrowserTest {
         String hostile = "<script>window.injected = 1</script><img src=x onerror=\"window.injected = 2\">Pievienojiet skaitļus.";
         fixture.review(cycle, "1.3", java.util.Map.of("decision", "RETURN", "reviewComment", hostile));
         WebDriver browser = Browser.open("lv");
-        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
             // Tasklist sends a visitor to the one login of the service, and takes the user from it
             browser.get(url("/camunda/app/tasklist/"));
@@ -169,7 +158,7 @@ class BrowserTest {
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click();",
                     browser.findElement(By.cssSelector("button[ng-click='complete()']")));
 
-            await().atMost(WEBAPP_LOAD).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
+            await().atMost(Browser.WEBAPP_LOAD).until(() -> state(cycle, "1.3") == ReportState.SUBMITTED);
             Browser.screenshot(browser, "tasklist-lv-submitted");
 
             // logging out of Tasklist ends the one session: our own pages ask for the login again
@@ -193,13 +182,9 @@ class BrowserTest {
     @Test
     void oneLoginOpensTasklistCockpitAndAdmin() {
         WebDriver browser = Browser.open("en");
-        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
-            browser.get(url("/login"));
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys("admin");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            Browser.login(browser, wait, url(""), "admin");
             for (String app : List.of("cockpit", "admin", "tasklist")) {
                 browser.get(url("/camunda/app/" + app + "/"));
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header]")));
@@ -227,13 +212,9 @@ class BrowserTest {
                 .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.1")).singleResult()
                 .getId();
         WebDriver browser = Browser.open("en");
-        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
-            browser.get(url("/login"));
-            browser.findElement(By.name("username")).sendKeys("coordinator");
-            browser.findElement(By.name("password")).sendKeys("coordinator");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            Browser.login(browser, wait, url(""), "coordinator");
             browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + cycleInstance + "/runtime"));
             // the cycle's called instances are its reports
             wait.until(ExpectedConditions.elementToBeClickable(

@@ -5,44 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Set;
 import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.identity.LoginThrottle;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.support.Browser;
+import lv.opengov.reporting.support.BrowserApplication;
 import lv.opengov.reporting.support.CycleFixture;
 import lv.opengov.reporting.support.EvidenceSamples;
-import lv.opengov.reporting.support.ReportingTest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * In a real browser: an institution's user opens its report task in Tasklist, follows the form's link
  * to the evidence page, attaches a PDF, sees it listed and goes back to the task. Screenshots go to
  * target/screenshots.
  */
-@ExtendWith(Browser.class)
-@ReportingTest
-// the browser tests' application of their own (as BrowserTest's)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1")
+@BrowserApplication
 class EvidenceBrowserTest {
 
-    /** As {@link BrowserTest}'s: Camunda's web apps take long to load on a busy two-core machine. */
-    private static final Duration WEBAPP_LOAD = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;
@@ -78,13 +68,9 @@ class EvidenceBrowserTest {
         Path pdf = Files.write(folder.resolve("Pārskats par mācībām.pdf"), EvidenceSamples.pdf("Training report"));
 
         WebDriver browser = Browser.open("lv");
-        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
-            browser.get(url("/login"));
-            browser.findElement(By.name("username")).sendKeys("vk");
-            browser.findElement(By.name("password")).sendKeys("vk");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            Browser.login(browser, wait, url(""), "vk");
 
             // the task, opened in Tasklist as its link in a mail or the task list opens it
             browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
@@ -96,18 +82,7 @@ class EvidenceBrowserTest {
                     By.partialLinkText("Pierādījumu faili")));
             assertThat(link.getDomAttribute("href")).isEqualTo("/reports/" + reportId + "/evidence");
             Browser.screenshot(browser, "evidence-task-link");
-            Set<String> windows = browser.getWindowHandles();
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-            link.click();
-            // the form may open the link in a tab of its own
-            wait.until(driver -> driver.getWindowHandles().size() > windows.size()
-                    || driver.getCurrentUrl().contains("/evidence"));
-            for (String window : browser.getWindowHandles()) {
-                if (!windows.contains(window)) {
-                    browser.switchTo().window(window);
-                }
-            }
-            wait.until(ExpectedConditions.urlContains("/reports/" + reportId + "/evidence"));
+            Browser.follow(browser, wait, link, "/reports/" + reportId + "/evidence");
             assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Pierādījumu faili: 1.2");
 
             browser.findElement(By.id("file")).sendKeys(pdf.toString());
@@ -141,9 +116,9 @@ class EvidenceBrowserTest {
         Path pdf = Files.write(folder.resolve("TM ieguldījums.pdf"), EvidenceSamples.pdf("TM contribution"));
 
         WebDriver browser = Browser.open("lv");
-        WebDriverWait wait = new WebDriverWait(browser, WEBAPP_LOAD);
+        WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
-            login(browser, wait, "tm");
+            Browser.login(browser, wait, url(""), "tm");
             browser.get(url("/camunda/app/tasklist/default/#/?task=" + contribution.getId()));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ieguldījums / Contribution: 3.1"));
             wait.until(ExpectedConditions.elementToBeClickable(
@@ -166,14 +141,12 @@ class EvidenceBrowserTest {
                     By.cssSelector("textarea[id$='Field_Progress']")));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
             progress.sendKeys("Sagatavoti grozījumi tiesību aktos par konsultācijām.");
-            WebElement complete = browser.findElement(By.cssSelector("button[ng-click='complete()']"));
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-            wait.until(ExpectedConditions.elementToBeClickable(complete)).click();
-            await().atMost(WEBAPP_LOAD).until(() -> tasks.createTaskQuery().taskId(contribution.getId()).count() == 0);
-            logout(browser, wait);
+            Browser.click(browser, wait, browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+            await().atMost(Browser.WEBAPP_LOAD).until(() -> tasks.createTaskQuery().taskId(contribution.getId()).count() == 0);
+            Browser.logout(browser, wait, url(""));
 
             // VK's own task shows TM's contribution, and its evidence page TM's file
-            login(browser, wait, "vk");
+            Browser.login(browser, wait, url(""), "vk");
             Task lead = tasks.createTaskQuery()
                     .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "3.1"))
                     .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
@@ -189,19 +162,5 @@ class EvidenceBrowserTest {
         } finally {
             browser.quit();
         }
-    }
-
-    private void login(WebDriver browser, WebDriverWait wait, String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void logout(WebDriver browser, WebDriverWait wait) {
-        browser.get(url("/logout"));
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/public"));
     }
 }

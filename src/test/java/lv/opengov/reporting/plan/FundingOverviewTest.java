@@ -22,8 +22,22 @@ class FundingOverviewTest {
         assertThat(overview.spentTotal()).isEqualByComparingTo("12000");
         assertThat(overview.measure("3.2").planned()).isEqualByComparingTo("65000");
         assertThat(overview.measure("3.2").isOverspent()).isFalse();
-        // both 3.2 lines see the measure's spending: they cannot be told apart
-        assertThat(overview.lines()).extracting(l -> l.spent().intValue()).containsExactly(0, 12000, 12000);
+        // the two 3.2 lines cannot be told apart: one group, its spending shown once against both lines
+        assertThat(overview.lines()).extracting(FundingOverview.Line::span).containsExactly(1, 2, 0);
+        assertThat(overview.lines().get(1).spent()).isEqualByComparingTo("12000");
+        assertThat(overview.lines().get(1).planned()).isEqualByComparingTo("65000");
+        assertThat(overview.lines().get(1).isOverspent()).isFalse();
+    }
+
+    @Test
+    void linesOfTheSameMeasuresStandTogetherWhereverThePlanListsThem() {
+        List<FundingView> apart = List.of(LINES.get(1), LINES.get(0), LINES.get(2));
+        FundingOverview overview = FundingOverview.of(apart, Map.of("3.2", new BigDecimal("31000")));
+        assertThat(overview.lines()).extracting(l -> l.funding().id()).containsExactly(2L, 3L, 1L);
+        assertThat(overview.lines()).extracting(FundingOverview.Line::isFirstOfGroup).containsExactly(true, false, true);
+        // 31,000 is above the 2024 line alone but within the group's 65,000
+        assertThat(overview.lines().get(0).isOverspent()).isFalse();
+        assertThat(overview.spentTotal()).isEqualByComparingTo("31000");
     }
 
     @Test

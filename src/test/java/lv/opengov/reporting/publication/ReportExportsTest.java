@@ -68,6 +68,11 @@ class ReportExportsTest {
             assertThat(sheet.getRow(14).getCell(13).getNumericCellValue()).isEqualTo(192000.0);
             assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("Finansējums");
             assertThat(workbook.getSheetAt(1).getLastRowNum()).isEqualTo(6); // five lines and the total
+            // 3.2's three yearly lines (rows 3 to 5) share one spent cell: reports give spending per measure
+            assertThat(workbook.getSheetAt(1).getMergedRegions()).singleElement()
+                    .satisfies(region -> assertThat(region.formatAsString()).isEqualTo("E4:E6"));
+            assertThat(workbook.getSheetAt(1).getRow(3).getCell(2).getStringCellValue()).isEqualTo("3.2");
+            assertThat(workbook.getSheetAt(1).getRow(4).getCell(4)).isNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Pasākums");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);

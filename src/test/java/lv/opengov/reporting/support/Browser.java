@@ -6,15 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}). Browser tests
@@ -26,6 +32,12 @@ public final class Browser implements ExecutionCondition {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final String REQUIRED_PROPERTY = "reporting.test.browser.required";
+
+    /**
+     * How long a page may take to appear: Camunda's web apps load a great deal of script, which on a
+     * busy two-core machine takes well over half a minute. The waits end as soon as the page is there.
+     */
+    public static final Duration WEBAPP_LOAD = Duration.ofSeconds(120);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -53,6 +65,42 @@ public final class Browser implements ExecutionCondition {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /** Logs the user in (demo password: the user's name) on the service's login page, and waits until it is left. */
+    public static void login(WebDriver browser, WebDriverWait wait, String baseUrl, String user) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Logs out through the service's logout page, which leads to the public pages. */
+    public static void logout(WebDriver browser, WebDriverWait wait, String baseUrl) {
+        browser.get(baseUrl + "/logout");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/public"));
+    }
+
+    /** Brings the element into view (a long form may hide it under Tasklist's header), then clicks it. */
+    public static void click(WebDriver browser, WebDriverWait wait, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Follows a link of a Tasklist form, which may open a tab of its own, and stays where it leads. */
+    public static void follow(WebDriver browser, WebDriverWait wait, WebElement link, String urlPart) {
+        Set<String> windows = browser.getWindowHandles();
+        click(browser, wait, link);
+        wait.until(driver -> driver.getWindowHandles().size() > windows.size()
+                || driver.getCurrentUrl().contains(urlPart));
+        for (String window : browser.getWindowHandles()) {
+            if (!windows.contains(window)) {
+                browser.switchTo().window(window);
+            }
+        }
+        wait.until(ExpectedConditions.urlContains(urlPart));
     }
 
     /** Saves what the browser shows under target/screenshots. */

@@ -100,8 +100,11 @@ class CyclePages {
                 : lv.opengov.reporting.plan.FundingOverview.of(plan.fundingLines(),
                         lv.opengov.reporting.report.ReportSpending.byMeasureOfRows(rows, contributed)));
         // milestones past their due date and neither done nor dropped, of the measures the user sees
-        model.addAttribute("overdueMilestones", this.progress.overdueMilestones(id,
-                rows.stream().map(ReportRow::reportId).collect(java.util.stream.Collectors.toSet()), today));
+        java.util.Set<Long> visible = rows.stream().map(ReportRow::reportId).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("overdueMilestones", this.progress.overdueMilestones(id, visible, today));
+        // every indicator of the measures the user sees, with the value its report gives
+        model.addAttribute("indicators", this.progress.indicatorsOfCycle(id).values().stream().flatMap(List::stream)
+                .filter(i -> visible.contains(i.reportId())).toList());
         model.addAttribute("today", today);
         return "cycle/page";
     }

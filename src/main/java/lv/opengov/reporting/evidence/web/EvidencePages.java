@@ -14,6 +14,7 @@ import lv.opengov.reporting.evidence.EvidenceAccess;
 import lv.opengov.reporting.evidence.EvidenceFile;
 import lv.opengov.reporting.evidence.EvidenceProperties;
 import lv.opengov.reporting.evidence.EvidenceQuery;
+import lv.opengov.reporting.report.TaskToReturnTo;
 import lv.opengov.reporting.evidence.EvidenceRefusedException;
 import lv.opengov.reporting.evidence.EvidenceReport;
 import lv.opengov.reporting.evidence.EvidenceService;
@@ -40,15 +41,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvidencePages {
 
     /** Where Tasklist opens a task. */
-    static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
 
     private final EvidenceQuery query;
+    private final TaskToReturnTo returnTo;
     private final EvidenceService evidence;
     private final EvidenceAccess access;
     private final EvidenceProperties properties;
 
-    EvidencePages(EvidenceQuery query, EvidenceService evidence, EvidenceAccess access, EvidenceProperties properties) {
+    EvidencePages(EvidenceQuery query, EvidenceService evidence, EvidenceAccess access, EvidenceProperties properties,
+            TaskToReturnTo returnTo) {
         this.query = query;
+        this.returnTo = returnTo;
         this.evidence = evidence;
         this.access = access;
         this.properties = properties;
@@ -74,7 +77,7 @@ class EvidencePages {
         model.addAttribute("types", EvidenceType.labels());
         model.addAttribute("accept", java.util.Arrays.stream(EvidenceType.values())
                 .flatMap(t -> t.extensions().stream()).map(e -> "." + e).collect(Collectors.joining(",")));
-        model.addAttribute("taskUrl", query.taskToReturnTo(report).map(id -> TASKLIST_TASK + id).orElse(null));
+        model.addAttribute("taskUrl", returnTo.tasklistUrl(report.processInstanceId(), report.institution()));
         return "evidence/page";
     }
 

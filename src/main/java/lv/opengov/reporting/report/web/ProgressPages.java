@@ -3,9 +3,11 @@ package lv.opengov.reporting.report.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Map;
+import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.report.MilestoneState;
 import lv.opengov.reporting.report.ProgressRefusedException;
 import lv.opengov.reporting.report.ReportProgress;
+import lv.opengov.reporting.report.TaskToReturnTo;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProgressPages {
 
     private final ReportProgress progress;
-    private final lv.opengov.reporting.common.ServiceZone zone;
+    private final ServiceZone zone;
+    private final TaskToReturnTo returnTo;
 
-    ProgressPages(ReportProgress progress, lv.opengov.reporting.common.ServiceZone zone) {
+    ProgressPages(ReportProgress progress, ServiceZone zone, TaskToReturnTo returnTo) {
         this.progress = progress;
         this.zone = zone;
+        this.returnTo = returnTo;
     }
 
     @GetMapping("/reports/{reportId}/progress")
@@ -61,6 +65,7 @@ class ProgressPages {
         model.addAttribute("problems", problems);
         model.addAttribute("refused", !problems.isEmpty() && !problems.containsKey("report"));
         model.addAttribute("today", zone.today());
+        model.addAttribute("taskUrl", returnTo.tasklistUrl(page.processInstanceId(), page.report().institution()));
         return "report/progress";
     }
 }
