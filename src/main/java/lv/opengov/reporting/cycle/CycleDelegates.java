@@ -49,6 +49,18 @@ class CycleDelegates {
                 (String) execution.getVariable("approvedBy"));
     }
 
+    /** The approval reached its due day still open: every coordinator is reminded. */
+    @Bean
+    JavaDelegate approvalReminderDelegate(CycleSteps cycles) {
+        return execution -> cycles.remindApprovers(cycleId(execution), false);
+    }
+
+    /** The approval is past its due day: every coordinator is told it is overdue. */
+    @Bean
+    JavaDelegate approvalEscalationDelegate(CycleSteps cycles) {
+        return execution -> cycles.remindApprovers(cycleId(execution), true);
+    }
+
     /** On the end of collection from the follow-up task: the cycle stops collecting at once. */
     @Bean
     org.camunda.bpm.engine.delegate.ExecutionListener collectionClosedListener(CycleSteps cycles) {

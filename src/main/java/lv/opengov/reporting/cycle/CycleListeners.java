@@ -1,5 +1,7 @@
 package lv.opengov.reporting.cycle;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportTaskForms;
@@ -65,12 +67,51 @@ class CycleListeners {
                 ReportTaskForms.takeAnswers(task, java.util.List.of(CLOSE_CYCLE)).get(CLOSE_CYCLE)));
     }
 
-    /** On approve-consolidation's completion: who approved, recorded on the cycle for its publication. */
+    /**
+     * On approve-consolidation's creation: a cycle back from corrections awaits approval again, and the
+     * form gets the cycle's id (for the link to its report) and the measures whose accepted reports it
+     * may send back, with its own fields empty.
+     */
     @Bean
-    TaskListener approvalListener(CurrentUser currentUser, CycleSteps steps) {
+    TaskListener approvalOpened(CycleSteps steps, lv.opengov.reporting.report.ReportService reports) {
+        return task -> {
+            Long cycleId = ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey());
+            steps.approvalOpened(cycleId);
+            Map<String, Object> form = new java.util.LinkedHashMap<>();
+            form.put(ReportingCycleProcess.VAR_CYCLE_ID, cycleId);
+            String accepted = reports.rows(cycleId).stream()
+                    .filter(row -> row.state() == lv.opengov.reporting.report.ReportState.ACCEPTED)
+                    .map(row -> row.measureCode() + " (" + row.institution() + ")")
+                    .collect(Collectors.joining(", "));
+            // a task's text variable holds 4,000 characters; the report page lists every measure
+            form.put(ReportingCycleProcess.VAR_ACCEPTED_MEASURES,
+                    accepted.length() > 3900 ? accepted.substring(0, accepted.lastIndexOf(", ", 3900)) + ", …" : accepted);
+            form.put(ReportingCycleProcess.VAR_APPROVAL_DECISION, null);
+            form.put(ReportingCycleProcess.VAR_SEND_BACK, null);
+            form.put(ReportingCycleProcess.VAR_SEND_BACK_COMMENT, null);
+            ReportTaskForms.open(task, form);
+        };
+    }
+
+    /**
+     * On approve-consolidation's completion: the overview approved (who approved is recorded on the
+     * cycle for its publication), or the named reports sent back with the comment. The gateway after it
+     * reads what was recorded, not the answer; an answer that breaks the form's rules refuses the
+     * completion and changes nothing.
+     */
+    @Bean
+    TaskListener approvalListener(CurrentUser currentUser, CycleSteps steps, ApprovalAnswers answers) {
         return (DelegateTask task) -> {
-            steps.recordApproval(ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey()),
-                    currentUser.completing(task));
+            Long cycleId = ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey());
+            ApprovalAnswers.Answer answer = answers.read(ReportTaskForms.takeAnswers(task, List.of(
+                    ReportingCycleProcess.VAR_APPROVAL_DECISION, ReportingCycleProcess.VAR_SEND_BACK,
+                    ReportingCycleProcess.VAR_SEND_BACK_COMMENT)));
+            String user = currentUser.completing(task);
+            if (answer.sendBack().isEmpty()) {
+                steps.recordApproval(cycleId, user);
+            } else {
+                steps.sendBack(cycleId, answer.sendBack(), answer.comment(), user);
+            }
         };
     }
 

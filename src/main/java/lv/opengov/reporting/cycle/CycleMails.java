@@ -124,6 +124,26 @@ public class CycleMails {
                 model, List.of(cycle.getName()), cycle.getId()));
     }
 
+    /**
+     * The overview's approval to every coordinator: due today, or overdue since its due day. One mail per
+     * approval round and kind, in Latvian, as the coordinators work.
+     */
+    void approvalDue(ReportingCycle cycle, List<String> coordinatorEmails, boolean overdue) {
+        if (coordinatorEmails.isEmpty()) {
+            return;
+        }
+        Locale locale = Locale.forLanguageTag("lv");
+        Map<String, Object> model = new HashMap<>();
+        model.put("cycle", cycle);
+        model.put("overdue", overdue);
+        model.put("dueDate", format(cycle.getApprovalDueDate(), locale));
+        model.put("reportUrl", baseUrl + "/cycles/" + cycle.getId() + "/report");
+        model.put("tasklistUrl", baseUrl + "/camunda/app/tasklist/");
+        outbox.queue(new OutgoingMail("approval-" + (overdue ? "overdue" : "due") + ":" + cycle.getId() + ":"
+                + cycle.getApprovalDueDate(), "approval", coordinatorEmails, List.of(), locale, model,
+                List.of(overdue ? 1 : 0, cycle.getName()), cycle.getId()));
+    }
+
     private void queue(String key, String template, ReportingCycle cycle, Institution institution, List<String> cc,
             List<ReportRow> rows, Map<String, Object> extra, List<Object> subjectArgs) {
         Locale locale = institution.locale();

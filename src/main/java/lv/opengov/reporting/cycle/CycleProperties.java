@@ -16,12 +16,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                             service's zone ({@code reporting.zone})
  * @param reportBatchSize      how many measure-report processes one job of the cycle prepares for starting (each
  *                             then starts in a job of its own)
+ * @param approvalDays         how many working days after it opens the approval of the overview is due; every
+ *                             coordinator is reminded on that day and the approval is escalated the working day after
+ * @param correctionDays       how many working days an institution has to correct a report sent back at approval
  */
 @ConfigurationProperties("reporting.cycle")
 public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
-        int reportBatchSize, Integer contributionDaysBefore) {
+        int reportBatchSize, Integer contributionDaysBefore, Integer approvalDays, Integer correctionDays) {
 
     public CycleProperties {
+        approvalDays = approvalDays == null || approvalDays < 1 ? 5 : approvalDays;
+        correctionDays = correctionDays == null || correctionDays < 1 ? 5 : correctionDays;
         contributionDaysBefore = contributionDaysBefore == null || contributionDaysBefore < 0 ? 5
                 : contributionDaysBefore;
         reportBatchSize = reportBatchSize <= 0 ? 100 : reportBatchSize;

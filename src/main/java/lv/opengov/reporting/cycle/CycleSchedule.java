@@ -133,6 +133,39 @@ public class CycleSchedule {
         return at(date.isBefore(firstWorkingDay) ? firstWorkingDay : date);
     }
 
+    /**
+     * The day the overview's approval is due: the configured number of working days after the day it
+     * opened. Set by whichever of the task's due date and its timers asks first, and kept until reports
+     * are sent back from it; the next approval counts afresh.
+     */
+    public LocalDate approvalDueDate(Long cycleId) {
+        ReportingCycle cycle = cycle(cycleId);
+        if (cycle.getApprovalDueDate() == null) {
+            cycle.approvalDue(calendar.plusWorkingDays(today(), properties.approvalDays()));
+        }
+        return cycle.getApprovalDueDate();
+    }
+
+    /** approve-consolidation's due date: the notice time of its due day. */
+    public Date approvalDueFor(DelegateExecution execution) {
+        return at(approvalDueDate(cycleIdOf(execution)));
+    }
+
+    /** When every coordinator is reminded of an approval still open: the notice time of its due day. */
+    public Date approvalReminderFor(DelegateExecution execution) {
+        return approvalDueFor(execution);
+    }
+
+    /** When an approval still open is escalated: the notice time of the working day after its due day. */
+    public Date approvalEscalationFor(DelegateExecution execution) {
+        return at(calendar.plusWorkingDays(approvalDueDate(cycleIdOf(execution)), 1));
+    }
+
+    /** The due date of a report sent back at approval: the configured number of working days from today. */
+    public LocalDate correctionDueDate() {
+        return calendar.plusWorkingDays(today(), properties.correctionDays());
+    }
+
     /** The earliest notice date not yet processed, for the reports and contributions still owed. */
     public Optional<LocalDate> nextNoticeDate(Long cycleId) {
         ReportingCycle cycle = cycle(cycleId);

@@ -10,6 +10,8 @@ public enum CycleStatus {
     CONSOLIDATING,
     /** The overview waits for a coordinator's approval. */
     AWAITING_APPROVAL,
+    /** Reports sent back at approval are being corrected; the overview then comes to approval again. */
+    CORRECTING,
     /** Approved and public. */
     PUBLISHED;
 

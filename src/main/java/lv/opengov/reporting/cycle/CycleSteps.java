@@ -250,6 +250,45 @@ public class CycleSteps {
         }
     }
 
+    /**
+     * The approval of the overview opened (again): a cycle whose corrections were all accepted awaits
+     * approval once more.
+     */
+    public void approvalOpened(Long cycleId) {
+        lock(cycleId).corrected();
+    }
+
+    /**
+     * The coordinator sent reports back from the approval: each returns to its institution with the
+     * comment (and the mail a reviewer's return sends), due the configured working days from today, and
+     * the cycle collects their corrections. All or nothing.
+     */
+    public void sendBack(Long cycleId, java.util.Collection<String> measureCodes, String comment, String userId) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL) {
+            throw new IllegalStateException("Cycle " + cycleId + " is not awaiting approval: " + cycle.getStatus());
+        }
+        cycle.sentBackForCorrection();
+        reports.sendBack(cycleId, measureCodes, comment, userId, schedule.correctionDueDate());
+        audit.record(AuditAction.CYCLE_SENT_BACK, userId, cycleId, null, null, cycle.getName(),
+                String.join(", ", measureCodes) + ": " + comment);
+    }
+
+    /**
+     * Reminds every coordinator of the overview's approval on its due day, or tells them it is overdue
+     * the working day after; once for each due date, and not when the approval is no longer open.
+     */
+    public void remindApprovers(Long cycleId, boolean overdue) {
+        ReportingCycle cycle = lock(cycleId);
+        if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL || cycle.getApprovalDueDate() == null) {
+            return;
+        }
+        List<String> coordinators = identityService.createUserQuery()
+                .memberOfGroup(lv.opengov.reporting.identity.Groups.COORDINATORS).list().stream()
+                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+        mails.approvalDue(cycle, coordinators, overdue);
+    }
+
     /** The coordinators approved the overview (approve-consolidation completed); it is published next. */
     public void recordApproval(Long cycleId, String userId) {
         ReportingCycle cycle = lock(cycleId);

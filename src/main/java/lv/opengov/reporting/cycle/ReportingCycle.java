@@ -77,6 +77,10 @@ public class ReportingCycle {
     @Column(name = "approved_by", length = 128)
     private String approvedBy;
 
+    /** When the current approval of the overview is due; none before it opens, or after a send-back. */
+    @Column(name = "approval_due_date")
+    private LocalDate approvalDueDate;
+
     @Column(name = "published_at")
     private Instant publishedAt;
 
@@ -126,6 +130,30 @@ public class ReportingCycle {
 
     void approved(String approvedBy) {
         this.approvedBy = approvedBy;
+    }
+
+    /** The approval's due date, set once per approval round. */
+    void approvalDue(LocalDate dueDate) {
+        this.approvalDueDate = dueDate;
+    }
+
+    /**
+     * Reports sent back at approval: the cycle collects their corrections, and the overview comes to
+     * approval again once they are accepted.
+     */
+    void sentBackForCorrection() {
+        this.status = CycleStatus.CORRECTING;
+        this.approvedBy = null;
+        this.approvalDueDate = null;
+    }
+
+    /** The corrections accepted: the overview awaits approval again. Answers false when not correcting. */
+    boolean corrected() {
+        if (status != CycleStatus.CORRECTING) {
+            return false;
+        }
+        this.status = CycleStatus.AWAITING_APPROVAL;
+        return true;
     }
 
     void published(Instant at) {
@@ -204,6 +232,10 @@ public class ReportingCycle {
 
     public Instant getConsolidatedAt() {
         return consolidatedAt;
+    }
+
+    public LocalDate getApprovalDueDate() {
+        return approvalDueDate;
     }
 
     public boolean isClosedEarly() {

@@ -40,6 +40,19 @@ public final class ReportingCycleProcess {
     public static final String ACTIVITY_WITHDRAW_OPEN_REPORTS = "Task_WithdrawOpenReports";
     public static final String GATEWAY_REPORTS_ENDED = "Gateway_ReportsEnded";
     public static final String ACTIVITY_APPROVE = TASK_APPROVE;
+    public static final String TIMER_APPROVAL_REMINDER = "Timer_ApprovalReminder";
+    public static final String ACTIVITY_REMIND_APPROVERS = "Task_RemindApprovers";
+    public static final String TIMER_APPROVAL_OVERDUE = "Timer_ApprovalOverdue";
+    public static final String ACTIVITY_ESCALATE_APPROVAL = "Task_EscalateApproval";
+    public static final String GATEWAY_APPROVAL_DECIDED = "Gateway_ApprovalDecided";
+    /** One call of measure-report per report sent back at approval. */
+    public static final String ACTIVITY_CORRECT_REPORT = "CallActivity_CorrectReport";
+    /** The approval form's fields: the decision, the measures whose reports go back, and why. */
+    public static final String VAR_APPROVAL_DECISION = "approvalDecision";
+    public static final String VAR_SEND_BACK = "sendBack";
+    public static final String VAR_SEND_BACK_COMMENT = "sendBackComment";
+    /** What the approval form shows: the cycle's id (for the link to its report) and the measures it may send back. */
+    public static final String VAR_ACCEPTED_MEASURES = "acceptedMeasures";
     public static final String END_PUBLISHED = "EndEvent_CyclePublished";
 
     private ReportingCycleProcess() {

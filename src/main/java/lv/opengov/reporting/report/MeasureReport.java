@@ -107,6 +107,19 @@ public class MeasureReport {
         this.dueDate = dueDate;
     }
 
+    /**
+     * Sent back at the approval of the overview: open for its institution again, with the approver's
+     * comment and a new due date, and without a process until the cycle starts the correction's.
+     */
+    void sendBack(String comment, String userId, Instant at, LocalDate dueDate) {
+        this.state = ReportState.RETURNED;
+        this.reviewComment = comment;
+        this.reviewedBy = userId;
+        this.reviewedAt = at;
+        this.dueDate = dueDate;
+        this.processInstanceId = null;
+    }
+
     public Long getId() {
         return id;
     }

@@ -22,6 +22,8 @@ public final class MeasureReportProcess {
     public static final String ACTIVITY_REVIEW = TASK_REVIEW;
     public static final String ACTIVITY_CONTRIBUTE = TASK_CONTRIBUTE;
     /** Splits the report's path from its contributors' tasks. */
+    /** Where a report sent back at the approval of its cycle's overview goes straight to its submission. */
+    public static final String GATEWAY_SENT_BACK = "Gateway_SentBack";
     public static final String GATEWAY_OPENED = "Gateway_ReportOpened";
     public static final String END_CONTRIBUTIONS = "EndEvent_ContributionsEnded";
     public static final String GATEWAY_ACCEPTED = "Gateway_ReportAccepted";

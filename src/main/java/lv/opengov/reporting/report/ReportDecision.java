@@ -20,6 +20,15 @@ public class ReportDecision {
         return reports.forBusinessKey(execution.getProcessBusinessKey()).getState() == ReportState.ACCEPTED;
     }
 
+    /**
+     * At the start of a report's process: whether the report was sent back at the approval of the
+     * overview (returned already), so that the process goes straight to its institution's submission.
+     * A report's first process starts with the report awaiting.
+     */
+    public boolean sentBackAtApproval(DelegateExecution execution) {
+        return returned(execution);
+    }
+
     public boolean returned(DelegateExecution execution) {
         return reports.forBusinessKey(execution.getProcessBusinessKey()).getState() == ReportState.RETURNED;
     }

@@ -112,6 +112,51 @@ public class ReportService {
     }
 
     /**
+     * Sends accepted reports of the cycle back from the approval of its overview: each returns to its
+     * institution with the comment, due on the given date, and is announced ({@link ReportReturned}) as a
+     * reviewer's return is. All or nothing: a code that names no accepted report of the cycle refuses all.
+     *
+     * @param measureCodes the measures whose reports go back
+     * @throws InvalidReportException naming each code refused
+     */
+    public List<MeasureReport> sendBack(Long cycleId, Collection<String> measureCodes, String comment, String userId,
+            LocalDate dueDate) {
+        List<lv.opengov.reporting.common.ApiError.FieldProblem> problems = new ArrayList<>();
+        List<MeasureReport> sent = new ArrayList<>();
+        for (String code : measureCodes) {
+            MeasureReport report = reports.findByCycleIdAndMeasureCode(cycleId, code).orElse(null);
+            if (report == null) {
+                problems.add(new lv.opengov.reporting.common.ApiError.FieldProblem("sendBack",
+                        message("approval.send-back.unknown", code)));
+            } else if (report.getState() != ReportState.ACCEPTED || report.getWithdrawnAt() != null) {
+                problems.add(new lv.opengov.reporting.common.ApiError.FieldProblem("sendBack",
+                        message("approval.send-back.not-accepted", code)));
+            } else {
+                sent.add(report);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidReportException(problems);
+        }
+        for (MeasureReport report : sent) {
+            reports.lockById(report.getId());
+            report.sendBack(comment, userId, clock.instant(), dueDate);
+            record(AuditAction.REPORT_RETURNED, userId, report, "at the approval of the overview: " + comment);
+            announce(report, (int) revisions.countByReportId(report.getId()));
+        }
+        return sent;
+    }
+
+    /**
+     * The measure codes of the cycle's reports sent back at approval whose corrections are under way or
+     * still to start (returned, not withdrawn), in the order the reports were opened.
+     */
+    @Transactional(readOnly = true)
+    public List<String> sentBackCodes(Long cycleId) {
+        return reports.findSentBackCodes(cycleId);
+    }
+
+    /**
      * Announces the review of the report of a measure-report process again. Instances of the model's
      * earlier version call this from the steps that once told the cycle; what the cycle does on the
      * announcement is safe to do twice.

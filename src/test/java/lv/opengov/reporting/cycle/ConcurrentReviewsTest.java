@@ -45,6 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
         // the invitation goes out at once: its time of day has passed
         "reporting.cycle.notice-time=00:00"})
 @ActiveProfiles({"demo", "test"})
+@org.springframework.context.annotation.Import(lv.opengov.reporting.support.TestClockConfig.class)
 class ConcurrentReviewsTest {
 
     @Autowired
@@ -68,8 +69,17 @@ class ConcurrentReviewsTest {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void everyReviewCompletesAtOnceWithoutFailingOnAnother() throws Exception {
+        try (var workingDay = lv.opengov.reporting.support.WorkingDayStart.in(context)) {
+            reviewAtOnce();
+        }
+    }
+
+    private void reviewAtOnce() throws Exception {
         LocalDate today = schedule.today();
         ReportingCycle cycle = cycles.start(new CycleRequest("Vienlaicīgi izvērtējumi", "1940-01-01", "1941-12-31",
                 today.toString(), today.plusDays(20).toString(), today.plusDays(40).toString()), "coordinator");

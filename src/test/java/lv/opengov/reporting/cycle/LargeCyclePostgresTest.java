@@ -39,8 +39,10 @@ public class LargeCyclePostgresTest {
 
     @Test
     void twoThousandMeasureCycleStartsEveryTaskWithoutIncident() {
+        lv.opengov.reporting.support.WorkingDayStart workingDay = null;
         String url = PostgresDatabase.createDatabase("reporting_large");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingApplication.class).run(
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReportingApplication.class,
+                lv.opengov.reporting.support.TestClockConfig.class).run(
                 "--spring.profiles.active=demo,postgres", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + PostgresDatabase.user(),
                 "--spring.datasource.password=" + PostgresDatabase.password(),
@@ -49,6 +51,7 @@ public class LargeCyclePostgresTest {
                 // the job executor runs everything: the invitation's time of day has passed
                 "--camunda.bpm.job-execution.enabled=true", "--reporting.cycle.notice-time=00:00")) {
             context.getBean(PlanImportService.class).importTables(largePlan());
+            workingDay = lv.opengov.reporting.support.WorkingDayStart.in(context);
 
             CycleService cycles = context.getBean(CycleService.class);
             CycleQuery cycleQuery = context.getBean(CycleQuery.class);
@@ -77,6 +80,10 @@ public class LargeCyclePostgresTest {
                     .filter(m -> m.getTemplate().equals("invitation")).count()).isEqualTo(INSTITUTIONS);
             assertThat(tasks.createTaskQuery().taskCandidateGroup("inst-i042")
                     .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).count()).isEqualTo(20);
+        } finally {
+            if (workingDay != null) {
+                workingDay.close();
+            }
         }
     }
 

@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // the invitation goes out at once: its time of day has passed
         "reporting.cycle.notice-time=00:00"})
 @ActiveProfiles({"demo", "test"})
+@org.springframework.context.annotation.Import(lv.opengov.reporting.support.TestClockConfig.class)
 class ReportingCycleEndToEndTest {
 
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
@@ -69,8 +70,17 @@ class ReportingCycleEndToEndTest {
     @Autowired
     CycleSchedule schedule;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void cycleFromInvitationToPublication() throws Exception {
+        try (var workingDay = lv.opengov.reporting.support.WorkingDayStart.in(context)) {
+            runCycle();
+        }
+    }
+
+    private void runCycle() throws Exception {
         LocalDate today = schedule.today();
         Map<String, String> request = Map.of("name", "Rīcības plāna vidusposma atskaite", "periodFrom", "2022-01-01",
                 "periodTo", "2023-12-31", "invitationDate", today.toString(),

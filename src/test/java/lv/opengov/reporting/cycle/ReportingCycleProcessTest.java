@@ -180,6 +180,102 @@ class ReportingCycleProcessTest {
     }
 
     @Test
+    void shouldRemindAndEscalateTheApprovalAndSendReportsBackFromItUntilTheyAreCorrected() throws Exception {
+        ReportingCycle cycle = openCycle(today.plusDays(20));
+        ProcessInstance instance = instanceOf(cycle);
+        for (ReportRow row : cycleQuery.rows(cycle.getId(), null)) {
+            submitAndAccept(cycle, row);
+        }
+        execute(job());
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
+        Task approval = approvalTask(instance);
+        LocalDate approvalDue = calendar.plusWorkingDays(today, 5);
+        assertThat(approval.getDueDate()).isEqualTo(schedule.at(approvalDue));
+        assertThat(cycleQuery.find(cycle.getId()).getApprovalDueDate()).isEqualTo(approvalDue);
+        assertThat(taskService.getVariableLocal(approval.getId(), ReportingCycleProcess.VAR_CYCLE_ID)).isEqualTo(cycle.getId());
+        assertThat((String) taskService.getVariableLocal(approval.getId(), ReportingCycleProcess.VAR_ACCEPTED_MEASURES))
+                .startsWith("1.1 (VK), 1.2 (VK), 1.3 (VAS)");
+
+        // on its due day every coordinator is reminded; the working day after, told it is overdue
+        clock.moveTo(schedule.at(approvalDue).toInstant());
+        fireTimer(instance, ReportingCycleProcess.TIMER_APPROVAL_REMINDER);
+        clock.moveTo(schedule.at(calendar.plusWorkingDays(approvalDue, 1)).toInstant());
+        fireTimer(instance, ReportingCycleProcess.TIMER_APPROVAL_OVERDUE);
+        List<MailMessage> approvalMails = mailsOf(cycle).stream().filter(m -> m.getTemplate().equals("approval")).toList();
+        assertThat(approvalMails).hasSize(2).allSatisfy(m -> assertThat(m.recipientList()).containsExactly("coordinator@example.org"));
+        MailMessage due = approvalMails.stream()
+                .filter(m -> m.getIdempotencyKey().equals("approval-due:" + cycle.getId() + ":" + approvalDue)).findFirst().orElseThrow();
+        assertThat(due.getSubject()).isEqualTo("Apstipriniet pārskatu: " + cycle.getName());
+        assertThat(due.getBodyText()).contains("termiņš ir šodien").contains("/cycles/" + cycle.getId() + "/report");
+        MailMessage overdue = approvalMails.stream()
+                .filter(m -> m.getIdempotencyKey().equals("approval-overdue:" + cycle.getId() + ":" + approvalDue)).findFirst().orElseThrow();
+        assertThat(overdue.getSubject()).isEqualTo("Nokavēta pārskata apstiprināšana: " + cycle.getName());
+        assertThat(overdue.getBodyText()).contains("joprojām nav apstiprināts");
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
+
+        // what breaks the form's rules is refused, and nothing changes
+        Map<Map<String, Object>, String> refused = Map.of(
+                Map.of("approvalDecision", "SEND_BACK", "sendBack", "1.2", "sendBackComment", " "),
+                "sendBackComment: Write what is to be corrected",
+                Map.of("approvalDecision", "SEND_BACK", "sendBack", "9.9", "sendBackComment", "Labojiet."),
+                "sendBack: This cycle has no report on measure 9.9.",
+                Map.of("approvalDecision", "SEND_BACK", "sendBack", "1.2", "sendBackComment", "<b>Labojiet</b>"),
+                "sendBackComment: The comment cannot contain HTML",
+                Map.of("approvalDecision", "PUBLISH_NOW"), "approvalDecision: Choose");
+        refused.forEach((bad, message) -> assertThatThrownBy(() -> submitForm("coordinator", approval, bad))
+                .hasRootCauseInstanceOf(lv.opengov.reporting.common.TaskInputRefusedException.class)
+                .rootCause().hasMessageContaining(message));
+        assertThat(reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.2")).state())
+                .isEqualTo(ReportState.ACCEPTED);
+        assertThat(cycleQuery.find(cycle.getId()).getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
+
+        // two reports go back: each to its institution, at its submission, with the comment
+        String comment = "Norādiet izlietotos līdzekļus pa gadiem.";
+        submitForm("coordinator", approval, Map.of("approvalDecision", "SEND_BACK", "sendBack", "1.2, 3.1",
+                "sendBackComment", comment));
+        ReportingCycle correcting = cycleQuery.find(cycle.getId());
+        assertThat(correcting.getStatus()).isEqualTo(CycleStatus.CORRECTING);
+        assertThat(correcting.getApprovedBy()).isNull();
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_CORRECT_REPORT);
+        LocalDate correctionDue = calendar.plusWorkingDays(schedule.today(), 5);
+        for (String code : List.of("1.2", "3.1")) {
+            Task again = submitTask(cycle, code);
+            assertThat(again).as(code).isNotNull();
+            assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                    .processInstanceId(again.getProcessInstanceId()).count()).isEqualTo(1);
+            assertThat(again.getDueDate()).isEqualTo(schedule.at(correctionDue));
+            assertThat(taskService.getVariableLocal(again.getId(), MeasureReportProcess.VAR_REVIEW_COMMENT)).isEqualTo(comment);
+            assertThat(reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code)).state())
+                    .isEqualTo(ReportState.RETURNED);
+        }
+        // the contributions were in: they are not asked again
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "3.1"))
+                .taskDefinitionKey(MeasureReportProcess.TASK_CONTRIBUTE).count()).isZero();
+        assertThat(mailsOf(cycle)).filteredOn(m -> m.getTemplate().equals("returned"))
+                .extracting(m -> m.recipientList().get(0)).containsExactly("vk.reports@example.org", "vk.reports@example.org");
+
+        // one correction accepted, the other returned once by the reviewer and then accepted
+        submitAndAccept(cycle, reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.2")));
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_CORRECT_REPORT);
+        Task task31 = submitTask(cycle, "3.1");
+        complete("vk", task31, goodReport());
+        complete("reviewer", reviewTask(task31.getProcessInstanceId()), Map.of("decision", "RETURN",
+                "reviewComment", "Vēl trūkst 2024. gada."));
+        submitAndAccept(cycle, reports.rowForBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "3.1")));
+
+        // the overview comes to approval again, counted afresh, and is approved
+        assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_APPROVE);
+        ReportingCycle again = cycleQuery.find(cycle.getId());
+        assertThat(again.getStatus()).isEqualTo(CycleStatus.AWAITING_APPROVAL);
+        assertThat(again.getApprovalDueDate()).isEqualTo(calendar.plusWorkingDays(schedule.today(), 5));
+        submitForm("coordinator", approvalTask(instance), Map.of("approvalDecision", "APPROVE"));
+        execute(job());
+        assertThat(instance).isEnded().hasPassed(ReportingCycleProcess.END_PUBLISHED);
+        assertThat(cycleQuery.find(cycle.getId()).getApprovedBy()).isEqualTo("coordinator");
+        assertThat(reports.countByState(cycle.getId()).get(ReportState.ACCEPTED)).isEqualTo(12L);
+    }
+
+    @Test
     void shouldReturnReportToInstitutionWhenReviewerAsksForChanges() throws Exception {
         ReportingCycle cycle = openCycle(today.plusDays(20));
         Task task = submitTask(cycle, "1.3");
@@ -392,7 +488,8 @@ class ReportingCycleProcessTest {
         runNoticesUntil(instance, schedule.overdueNoticeDate(cycle.getSubmissionDeadline()));
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_LEGAL_DEADLINE);
 
-        cycles.extend(cycle.getId(), null, today.plusDays(16).toString());
+        // counted from the day the notices left the clock at, so that the new reminders are all ahead
+        cycles.extend(cycle.getId(), null, schedule.today().plusDays(16).toString());
         assertThat(instance).isWaitingAt(ReportingCycleProcess.TIMER_NOTICE_DUE);
         assertThat(timerDue(instance)).isEqualTo(schedule.at(reminders(cycleQuery.find(cycle.getId())).get(0)));
     }
@@ -721,6 +818,22 @@ class ReportingCycleProcessTest {
     private Task submitTask(ReportingCycle cycle, String code) {
         return taskService.createTaskQuery().processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), code))
                 .taskDefinitionKey(MeasureReportProcess.TASK_SUBMIT).singleResult();
+    }
+
+    private Task approvalTask(ProcessInstance instance) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ReportingCycleProcess.TASK_APPROVE).singleResult();
+    }
+
+    /** Fires the instance's timer at the given activity, then runs the asynchronous step it leads to. */
+    private void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult();
+        assertThat(timer).as(activityId).isNotNull();
+        managementService.executeJob(timer.getId());
+        for (Job next : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+            managementService.executeJob(next.getId());
+        }
     }
 
     private Task reviewTask(String processInstanceId) {

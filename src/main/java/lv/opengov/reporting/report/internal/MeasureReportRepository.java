@@ -59,4 +59,12 @@ public interface MeasureReportRepository extends JpaRepository<MeasureReport, Lo
             where r.cycleId = :cycleId
                   and r.measureId = (select m.id from lv.opengov.reporting.plan.Measure m where m.code = :measureCode)""")
     Optional<MeasureReport> findByCycleIdAndMeasureCode(Long cycleId, String measureCode);
+
+    /** The measure codes of the cycle's returned reports not withdrawn, in the order they were opened. */
+    @Query("""
+            select m.code from MeasureReport r, lv.opengov.reporting.plan.Measure m
+            where m.id = r.measureId and r.cycleId = :cycleId
+                  and r.state = lv.opengov.reporting.report.ReportState.RETURNED and r.withdrawnAt is null
+            order by r.id""")
+    List<String> findSentBackCodes(Long cycleId);
 }
