@@ -72,7 +72,7 @@ class PlanPackageTest {
     MessageSource messages;
 
     private ReportingCycle cycle;
-    private EvidenceFile evidence;
+    EvidenceFile evidence;
     private final byte[] evidenceBytes = EvidenceSamples.pdf("Sanaksmju protokols 2024");
     private Opinion opinion;
     private Path zipFile;
