@@ -23,6 +23,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -158,6 +159,31 @@ public class AuditQuery {
             if (!page.hasNext()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Every entry, oldest first, for coordinators: the end-of-plan package's log, which no export limit
+     * cuts short. Read in batches by id, each in a transaction of its own, so that the entries read
+     * before are not kept in memory and an entry written meanwhile is neither skipped nor read twice.
+     *
+     * @throws AccessDeniedException for anyone but a coordinator or an administrator
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void everything(Consumer<Entry> each) {
+        if (!access.isCoordinator()) {
+            throw new AccessDeniedException("the whole audit log is for coordinators");
+        }
+        long after = 0;
+        while (true) {
+            long last = after;
+            Specification<AuditEntry> next = (root, query, cb) -> cb.greaterThan(root.get("id"), last);
+            List<AuditEntry> batch = entries.findBy(next, q -> q.sortBy(Sort.by("id")).limit(EXPORT_BATCH).all());
+            batch.forEach(e -> each.accept(entry(e)));
+            if (batch.size() < EXPORT_BATCH) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).getId();
         }
     }
 

@@ -64,6 +64,14 @@ public class EvidenceQuery {
     }
 
     /**
+     * The files of the given reports, read at once, in the order they were attached. For callers that
+     * have checked who may see the reports, as {@link #filesByMeasure} is.
+     */
+    public List<EvidenceFile> filesOfReports(java.util.Collection<Long> reportIds) {
+        return files.findByReports(reportIds);
+    }
+
+    /**
      * The files of a cycle's reports that anyone may download, by measure code: none before the cycle
      * is published, and only those marked public of the reports accepted.
      *

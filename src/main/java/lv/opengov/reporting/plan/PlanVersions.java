@@ -193,6 +193,14 @@ public class PlanVersions {
         return differences;
     }
 
+    /** The measures of a version of the plan, in code order. */
+    @Transactional(readOnly = true)
+    public List<VersionedMeasure> measures(int number) {
+        return measuresOf(number).values().stream()
+                .sorted(java.util.Comparator.comparing(VersionedMeasure::code, PlanService.MEASURE_CODE_ORDER))
+                .toList();
+    }
+
     private Map<String, VersionedMeasure> measuresOf(int number) {
         Map<String, VersionedMeasure> result = new LinkedHashMap<>();
         jdbc.query("""

@@ -1,6 +1,7 @@
 package lv.opengov.reporting.audit.web;
 
 import lv.opengov.reporting.audit.AuditAction;
+import lv.opengov.reporting.audit.AuditCsv;
 import lv.opengov.reporting.audit.AuditQuery;
 
 import java.nio.charset.StandardCharsets;

@@ -104,6 +104,16 @@ public class EvidenceFileRepository {
         return byMeasure;
     }
 
+    /** The files of the given reports, in one statement, in the order they were attached. */
+    public List<EvidenceFile> findByReports(java.util.Collection<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(reportIds.size(), "?"));
+        return jdbc.query("select " + COLUMNS + " from evidence_file f where f.report_id in (" + marks
+                + ") order by f.report_id, f.id", FILE, reportIds.toArray());
+    }
+
     public int countByReport(Long reportId) {
         Integer count = jdbc.queryForObject("select count(*) from evidence_file where report_id = ?", Integer.class,
                 reportId);

@@ -2,6 +2,7 @@ package lv.opengov.reporting.report.internal;
 
 import lv.opengov.reporting.report.ReportRevision;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -10,4 +11,6 @@ public interface ReportRevisionRepository extends JpaRepository<ReportRevision, 
     List<ReportRevision> findByReportIdOrderByRevisionNo(Long reportId);
 
     long countByReportId(Long reportId);
+
+    List<ReportRevision> findByReportIdInOrderByReportIdAscRevisionNoAsc(Collection<Long> reportIds);
 }

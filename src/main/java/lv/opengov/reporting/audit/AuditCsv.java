@@ -1,27 +1,26 @@
-package lv.opengov.reporting.audit.web;
+package lv.opengov.reporting.audit;
 
-import lv.opengov.reporting.audit.AuditQuery;
+import static lv.opengov.reporting.common.ExcelCsv.cell;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Consumer;
+import lv.opengov.reporting.common.ExcelCsv;
 import lv.opengov.reporting.common.ServiceZone;
-import lv.opengov.reporting.common.SpreadsheetCells;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit log as CSV for Excel, like the report export: UTF-8 with a byte-order mark, semicolons.
- * Actors, subjects and details come from users, so every cell is neutralised against formulas.
+ * The audit log as CSV for Excel, like the report export ({@link ExcelCsv}). Actors, subjects and
+ * details come from users, so every cell is neutralised against formulas.
  */
 @Component
-class AuditCsv {
+public class AuditCsv {
 
     private static final String[] COLUMNS = {"time", "actor", "action", "cycle", "measure", "institution",
         "subject", "details"};
@@ -35,16 +34,25 @@ class AuditCsv {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone.id());
     }
 
-    byte[] write(AuditQuery.Filter filter, Locale locale) {
+    /** The entries the filter selects for the current user ({@link AuditQuery#export}). */
+    public byte[] write(AuditQuery.Filter filter, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(each -> query.export(filter, each), locale, out);
+        return out.toByteArray();
+    }
+
+    /** Every entry, oldest first ({@link AuditQuery#everything}), written to the stream as it is read. */
+    public void writeEverything(Locale locale, OutputStream out) {
+        write(query::everything, locale, out);
+    }
+
+    private void write(Consumer<Consumer<AuditQuery.Entry>> entries, Locale locale, OutputStream out) {
         String[] header = new String[COLUMNS.length];
         for (int i = 0; i < COLUMNS.length; i++) {
             header[i] = messages.getMessage("audit.col." + COLUMNS[i], null, locale);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(header).get())) {
-            query.export(filter, e -> {
+        try (CSVPrinter printer = ExcelCsv.open(out, header)) {
+            entries.accept(e -> {
                 try {
                     printer.printRecord(time.format(e.occurredAt()), cell(e.actor()),
                             messages.getMessage("audit.action." + e.action(), null, locale),
@@ -57,10 +65,5 @@ class AuditCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
-    }
-
-    private static String cell(String value) {
-        return value == null ? "" : SpreadsheetCells.neutralise(value);
     }
 }
