@@ -35,7 +35,9 @@ class CycleListeners {
             CycleRequest request = new CycleRequest(string(execution, "name"), string(execution, "periodFrom"),
                     string(execution, "periodTo"), string(execution, "invitationDate"),
                     string(execution, "submissionDeadline"), string(execution, "legalDeadline"),
-                    Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")));
+                    Boolean.TRUE.equals(execution.getVariable("acceptMovedDates")), string(execution, "preset"),
+                    string(execution, "invitationWeek"),
+                    execution.getVariable("finalReport") == null ? null : Boolean.TRUE.equals(execution.getVariable("finalReport")));
             ReportingCycle cycle = cycles.registerStarted(request, currentUser.id(), execution.getProcessInstanceId());
             execution.setProcessBusinessKey(ReportingCycleProcess.businessKey(cycle.getId()));
         };

@@ -19,12 +19,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param approvalDays         how many working days after it opens the approval of the overview is due; every
  *                             coordinator is reminded on that day and the approval is escalated the working day after
  * @param correctionDays       how many working days an institution has to correct a report sent back at approval
+ * @param windowWeeks          the submission window the order's practice gives, in weeks from the invitation
+ *                             (three); a shorter one is pointed out when a cycle starts
+ * @param legalCycles          the reports Cabinet order No. 78 asks for, offered as presets
  */
 @ConfigurationProperties("reporting.cycle")
 public record CycleProperties(List<Integer> reminderDaysBefore, int followUpIntervalDays, LocalTime noticeTime,
-        int reportBatchSize, Integer contributionDaysBefore, Integer approvalDays, Integer correctionDays) {
+        int reportBatchSize, Integer contributionDaysBefore, Integer approvalDays, Integer correctionDays,
+        Integer windowWeeks, List<LegalCycle> legalCycles) {
 
     public CycleProperties {
+        windowWeeks = windowWeeks == null || windowWeeks < 1 ? 3 : windowWeeks;
+        legalCycles = legalCycles == null ? List.of() : List.copyOf(legalCycles);
         approvalDays = approvalDays == null || approvalDays < 1 ? 5 : approvalDays;
         correctionDays = correctionDays == null || correctionDays < 1 ? 5 : correctionDays;
         contributionDaysBefore = contributionDaysBefore == null || contributionDaysBefore < 0 ? 5

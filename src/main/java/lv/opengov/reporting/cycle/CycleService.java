@@ -58,10 +58,13 @@ public class CycleService {
     private final MessageSource messages;
     private final Clock clock;
     private final AuditLog audit;
+    private final LegalCycles legalCycles;
 
     CycleService(ReportingCycleRepository cycles, CycleQuery query, ReportService reports, ReportTasks reportTasks,
             PlanService plan, CycleSchedule schedule, CycleTimers timers, LatvianCalendar calendar,
-            RuntimeService runtimeService, MessageSource messages, Clock clock, AuditLog audit) {
+            RuntimeService runtimeService, MessageSource messages, Clock clock, AuditLog audit,
+            LegalCycles legalCycles) {
+        this.legalCycles = legalCycles;
         this.cycles = cycles;
         this.query = query;
         this.reports = reports;
@@ -106,8 +109,9 @@ public class CycleService {
         return cycle;
     }
 
-    CycleRequest.Valid validate(CycleRequest request) {
+    CycleRequest.Valid validate(CycleRequest given) {
         List<FieldProblem> problems = new ArrayList<>();
+        CycleRequest request = withPreset(given, problems);
         String name = request.name() == null ? null : request.name().strip();
         if (name == null || name.isEmpty()) {
             problems.add(problem("name", "cycle.required"));
@@ -142,6 +146,19 @@ public class CycleService {
             cycles.findFirstByPeriodFromAndPeriodToAndStatusIn(periodFrom, periodTo, CycleStatus.ACTIVE)
                     .ifPresent(c -> problems.add(problem("periodFrom", "cycle.period.active", c.getId())));
         }
+        boolean finalReport = Boolean.TRUE.equals(request.finalReport());
+        if (finalReport && periodFrom != null && periodTo != null) {
+            // the final report covers the whole plan period, as the final preset does
+            legalCycles.finalCycle().filter(f -> !f.periodFrom().equals(periodFrom) || !f.periodTo().equals(periodTo))
+                    .ifPresent(f -> problems.add(problem("finalReport", "cycle.final.period", f.periodFrom(),
+                            f.periodTo())));
+        }
+        if (problems.isEmpty() && Boolean.FALSE.equals(request.acceptMovedDates())
+                && legalCycles.isShortWindow(invitation, deadline)) {
+            // from the start form: a window shorter than the order's is pointed out before the cycle starts
+            problems.add(problem("submissionDeadline", "cycle.window.short.confirm", legalCycles.windowWeeks(),
+                    invitation.plusWeeks(legalCycles.windowWeeks())));
+        }
         if (problems.isEmpty() && Boolean.FALSE.equals(request.acceptMovedDates())) {
             // from the start form: a date on a day off is pointed out before the cycle starts
             Map<String, LocalDate> asked = new LinkedHashMap<>();
@@ -156,7 +173,48 @@ public class CycleService {
             throw new InvalidInputException("invalid cycle", problems);
         }
         return new CycleRequest.Valid(name, periodFrom, periodTo, invitation, calendar.deadline(deadline),
-                calendar.deadline(legal), deadline, legal);
+                calendar.deadline(legal), deadline, legal, finalReport);
+    }
+
+    /**
+     * The request with what its preset proposes wherever the request says nothing; the request itself
+     * when it names none. An unknown preset or a bad invitation week is a problem of the request.
+     */
+    private CycleRequest withPreset(CycleRequest request, List<FieldProblem> problems) {
+        String key = request.preset() == null ? null : request.preset().strip();
+        if (key == null || key.isEmpty()) {
+            return request;
+        }
+        LegalCycle preset = legalCycles.find(key).orElse(null);
+        if (preset == null) {
+            problems.add(problem("preset", "cycle.preset.unknown", key,
+                    legalCycles.all().stream().map(LegalCycle::key).collect(java.util.stream.Collectors.joining(", "))));
+            return request;
+        }
+        LocalDate week = request.invitationWeek() == null || request.invitationWeek().isBlank() ? null
+                : date("invitationWeek", request.invitationWeek(), problems);
+        LegalCycles.Proposal proposal = legalCycles.propose(preset, week, LocaleContextHolder.getLocale());
+        return new CycleRequest(given(request.name(), proposal.name()), given(request.periodFrom(), proposal.periodFrom()),
+                given(request.periodTo(), proposal.periodTo()), given(request.invitationDate(), proposal.invitationDate()),
+                given(request.submissionDeadline(), proposal.submissionDeadline()),
+                given(request.legalDeadline(), proposal.requestedLegalDeadline()), request.acceptMovedDates(), key,
+                request.invitationWeek(), request.finalReport() != null ? request.finalReport() : proposal.finalReport());
+    }
+
+    private static String given(String asked, Object proposed) {
+        return asked == null || asked.isBlank() ? proposed.toString() : asked;
+    }
+
+    /**
+     * What a coordinator should know of a started cycle though it was accepted: a submission window
+     * shorter than the order's.
+     */
+    public List<String> warnings(ReportingCycle cycle) {
+        if (!legalCycles.isShortWindow(cycle.getInvitationDate(), cycle.getSubmissionDeadline())) {
+            return List.of();
+        }
+        return List.of(messages.getMessage("cycle.window.short", new Object[] {legalCycles.windowWeeks(),
+            cycle.getInvitationDate(), cycle.getSubmissionDeadline()}, LocaleContextHolder.getLocale()));
     }
 
     /** A coordinator closes the cycle with the reports accepted so far; the rest are recorded as missing. */

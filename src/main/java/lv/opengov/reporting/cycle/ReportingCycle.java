@@ -74,6 +74,10 @@ public class ReportingCycle {
     @Column(name = "closed_early", nullable = false)
     private boolean closedEarly;
 
+    /** The plan's final report, covering the whole plan period: marked as such wherever the cycle shows. */
+    @Column(name = "final_report", nullable = false)
+    private boolean finalReport;
+
     @Column(name = "approved_by", length = 128)
     private String approvedBy;
 
@@ -99,6 +103,7 @@ public class ReportingCycle {
         this.legalDeadline = request.legalDeadline();
         this.requestedSubmissionDeadline = request.requestedSubmissionDeadline();
         this.requestedLegalDeadline = request.requestedLegalDeadline();
+        this.finalReport = request.finalReport();
         this.status = CycleStatus.SCHEDULED;
         this.createdBy = createdBy;
         this.createdAt = now;
@@ -236,6 +241,10 @@ public class ReportingCycle {
 
     public LocalDate getApprovalDueDate() {
         return approvalDueDate;
+    }
+
+    public boolean isFinalReport() {
+        return finalReport;
     }
 
     public boolean isClosedEarly() {

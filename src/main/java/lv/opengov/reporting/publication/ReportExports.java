@@ -282,8 +282,10 @@ public class ReportExports {
         return String.join("\n", parts);
     }
 
+    /** "Report", or "Final report" for the plan's final report. */
     private String sheetName(ConsolidatedReport report) {
-        return messages.getMessage("export.sheet", null, report.locale());
+        return messages.getMessage(report.cycle().isFinalReport() ? "cycle.final" : "export.sheet", null,
+                report.locale());
     }
 
     private static String nullToEmpty(String value) {

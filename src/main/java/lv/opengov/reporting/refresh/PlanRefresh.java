@@ -129,6 +129,12 @@ public class PlanRefresh {
     }
 
     /** The day the schedule is due: two weeks before co-creation starts. */
+    /** OGP's deadline for a refreshed plan when none is given: the first 28 June after co-creation ends. */
+    public static LocalDate defaultOgpDeadline(LocalDate coCreationEnd) {
+        LocalDate june28 = LocalDate.of(coCreationEnd.getYear(), java.time.Month.JUNE, 28);
+        return june28.isAfter(coCreationEnd) ? june28 : june28.plusYears(1);
+    }
+
     public LocalDate scheduleDue() {
         return coCreationStart.minusDays(SCHEDULE_LEAD_DAYS);
     }

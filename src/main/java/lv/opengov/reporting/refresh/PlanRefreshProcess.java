@@ -21,7 +21,11 @@ public final class PlanRefreshProcess {
     public static final String ACTIVITY_PUBLISH_SCHEDULE = "Task_PublishSchedule";
     public static final String TIMER_CO_CREATION_ENDED = "Timer_CoCreationEnded";
     public static final String ACTIVITY_PUBLISH_OPINIONS = "Task_PublishOpinionsAndChanges";
-    public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
+    /** Whichever task is open as the OGP deadline nears, the coordinators are reminded of it. */
+    public static final String GATEWAY_REFRESH_STARTED = "Gateway_RefreshStarted";
+    public static final String TIMER_DEADLINE_NEAR = "Timer_DeadlineNear";
+    public static final String ACTIVITY_NOTIFY_OF_DEADLINE = "Task_NotifyOfDeadline";
+    public static final String TIMER_NEXT_DEADLINE_NOTICE = "Timer_NextDeadlineNotice";
     public static final String END_SUBMITTED = "EndEvent_RefreshedPlanSubmitted";
 
     private PlanRefreshProcess() {

@@ -42,6 +42,22 @@ class RefreshMails {
      * ({@code schedule-reminder}, {@code schedule-overdue}, {@code submission-reminder}, {@code submission-overdue}).
      */
     public void notifyCoordinators(Long refreshId, String kind) {
+        notifyCoordinators(refreshId, kind, null);
+    }
+
+    /**
+     * The OGP deadline near ({@code deadline-reminder}) or reached ({@code deadline-overdue}), to the
+     * coordinators, naming the refresh's tasks open now, or its state when none is.
+     */
+    public void notifyOfDeadline(Long refreshId, List<String> openTasks) {
+        PlanRefresh refresh = refreshes.find(refreshId);
+        String kind = zone.today().isBefore(refresh.getOgpDeadline()) ? "deadline-reminder" : "deadline-overdue";
+        String open = openTasks.isEmpty() ? messages.in(LATVIAN, "mail.refresh-notice.no-open-task")
+                : String.join(", ", openTasks);
+        notifyCoordinators(refreshId, kind, open);
+    }
+
+    private void notifyCoordinators(Long refreshId, String kind, String openTasks) {
         PlanRefresh refresh = refreshes.find(refreshId);
         List<String> to = identityService.createUserQuery().memberOfGroup(Groups.COORDINATORS).list().stream()
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
@@ -51,6 +67,7 @@ class RefreshMails {
         LocalDate due = kind.startsWith("schedule") ? refresh.scheduleDue() : refresh.getOgpDeadline();
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind);
+        model.put("openTasks", openTasks == null ? "" : openTasks);
         model.put("due", LatvianCalendar.longDate(due, LATVIAN));
         model.put("refreshId", refreshId);
         outbox.queue(new OutgoingMail("refresh:" + refreshId + ":" + kind + ":" + zone.today(), "refresh-notice", to,

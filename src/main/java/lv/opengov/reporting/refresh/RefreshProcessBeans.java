@@ -74,6 +74,17 @@ class RefreshProcessBeans {
         return execution -> steps.publishOpinionsAndChanges(refreshId(execution));
     }
 
+    /**
+     * The OGP deadline near or reached: the coordinators are told which of the refresh's tasks is open
+     * (read from the engine, in Tasklist's words), whichever it is.
+     */
+    @Bean
+    JavaDelegate refreshDeadlineNoticeDelegate(RefreshMails mails, org.camunda.bpm.engine.TaskService tasks) {
+        return execution -> mails.notifyOfDeadline(refreshId(execution), tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getName).sorted().toList());
+    }
+
     /** Mails the coordinators; the kind comes from the element's input ({@code notice}). */
     @Bean
     JavaDelegate refreshNoticeDelegate(RefreshMails mails) {

@@ -17,9 +17,11 @@ public class RefreshSchedule {
     private final lv.opengov.reporting.cycle.CycleSchedule cycleSchedule;
     private final LatvianCalendar calendar;
     private final ServiceZone zone;
+    private final RefreshProperties properties;
 
     RefreshSchedule(RefreshQuery refreshes, lv.opengov.reporting.cycle.CycleSchedule cycleSchedule,
-            LatvianCalendar calendar, ServiceZone zone) {
+            LatvianCalendar calendar, ServiceZone zone, RefreshProperties properties) {
+        this.properties = properties;
         this.refreshes = refreshes;
         this.cycleSchedule = cycleSchedule;
         this.calendar = calendar;
@@ -44,6 +46,46 @@ public class RefreshSchedule {
 
     public Date submissionReminderFor(DelegateExecution execution, int daysBefore) {
         return submissionReminderAt(RefreshProcessBeans.refreshId(execution), daysBefore);
+    }
+
+    /** respond-to-opinions is due the configured days before the OGP deadline. */
+    public Date respondDueFor(DelegateExecution execution) {
+        return cycleSchedule.at(beforeDeadline(RefreshProcessBeans.refreshId(execution), properties.respondDaysBefore()));
+    }
+
+    /** update-plan is due the configured days before the OGP deadline. */
+    public Date updateDueFor(DelegateExecution execution) {
+        return cycleSchedule.at(beforeDeadline(RefreshProcessBeans.refreshId(execution), properties.updateDaysBefore()));
+    }
+
+    /**
+     * The first of the notices on the OGP deadline: the earliest reminder date (at once when that has
+     * passed). The notices go to whichever task of the refresh is open then.
+     */
+    public Date firstDeadlineNoticeFor(DelegateExecution execution) {
+        return cycleSchedule.at(deadlineNoticeDates(RefreshProcessBeans.refreshId(execution)).first());
+    }
+
+    /** Whether a notice on the OGP deadline is still ahead, after today's. */
+    public boolean hasDeadlineNoticeLeftFor(DelegateExecution execution) {
+        return deadlineNoticeDates(RefreshProcessBeans.refreshId(execution)).higher(zone.today()) != null;
+    }
+
+    /** The next notice on the OGP deadline after today's. */
+    public Date nextDeadlineNoticeFor(DelegateExecution execution) {
+        return cycleSchedule.at(deadlineNoticeDates(RefreshProcessBeans.refreshId(execution)).higher(zone.today()));
+    }
+
+    /** The reminder dates before the OGP deadline and the deadline itself, on working days. */
+    java.util.TreeSet<java.time.LocalDate> deadlineNoticeDates(Long refreshId) {
+        java.util.TreeSet<java.time.LocalDate> dates = new java.util.TreeSet<>();
+        properties.reminderDaysBefore().forEach(days -> dates.add(beforeDeadline(refreshId, days)));
+        dates.add(refreshes.find(refreshId).getOgpDeadline());
+        return dates;
+    }
+
+    private java.time.LocalDate beforeDeadline(Long refreshId, int days) {
+        return calendar.onOrBefore(refreshes.find(refreshId).getOgpDeadline().minusDays(days));
     }
 
     // By the refresh's id, which instances of the model's earlier versions carry in a variable.

@@ -8,7 +8,6 @@ import static lv.opengov.reporting.common.TextRules.blankToNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +102,8 @@ public class RefreshService {
         if (start != null && end != null && end.isBefore(start)) {
             problems.add(messages.problem("coCreationEnd", "refresh.end.before-start", start));
         }
-        if (ogp == null && start != null && problems.stream().noneMatch(p -> p.field().equals("ogpDeadline"))) {
-            ogp = LocalDate.of(start.getYear(), Month.JUNE, 28);
+        if (ogp == null && end != null && problems.stream().noneMatch(p -> p.field().equals("ogpDeadline"))) {
+            ogp = PlanRefresh.defaultOgpDeadline(end);
         }
         if (ogp != null && end != null && ogp.isBefore(end)) {
             problems.add(messages.problem("ogpDeadline", "refresh.ogp.before-end", end));

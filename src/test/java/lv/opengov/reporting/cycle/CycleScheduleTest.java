@@ -25,7 +25,7 @@ class CycleScheduleTest {
 
     private final LatvianCalendar calendar = LatvianCalendars.withMigratedData();
     private final CycleSchedule schedule = new CycleSchedule(
-            new CycleProperties(List.of(5, 1), 5, LocalTime.of(9, 0), 100, 5, 5, 5), null, null,
+            new CycleProperties(List.of(5, 1), 5, LocalTime.of(9, 0), 100, 5, 5, 5, 3, List.of()), null, null,
             new ServiceZone(ZoneId.of("Europe/Riga"), Clock.systemUTC()), calendar, null);
 
     @Test

@@ -102,6 +102,12 @@ class PlanRefreshTest {
     IdentityService identityService;
 
     @Autowired
+    lv.opengov.reporting.cycle.CycleSchedule cycleSchedule;
+
+    @Autowired
+    lv.opengov.reporting.calendar.LatvianCalendar calendar;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -229,8 +235,9 @@ class PlanRefreshTest {
 
         // submission to OGP with reminders as the date nears
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_SUBMIT);
-        fireTimer(instance, "Timer_SubmissionReminder14");
-        assertThat(mails(refresh)).anyMatch(m -> m.getSubject().contains("jāiesniedz OGP"));
+        fireTimer(instance, PlanRefreshProcess.TIMER_DEADLINE_NEAR);
+        assertThat(mails(refresh)).anyMatch(m -> m.getSubject().contains("Tuvojas OGP termiņš")
+                && m.getBodyText().contains("Vēl atvērts: Submit the refreshed plan to OGP"));
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SUBMIT), Map.of());
         assertThat(instance).isEnded().hasPassed(PlanRefreshProcess.END_SUBMITTED);
         PlanRefresh done = query.find(refresh.getId());
@@ -238,6 +245,14 @@ class PlanRefreshTest {
         assertThat(done.getSubmittedBy()).isEqualTo("coordinator");
         assertThat(done.getSubmittedAt()).isNotNull();
         assertThat(done.getDocumentLv()).contains("Atvērto datu kvalitātes uzlabošana");
+    }
+
+    @Test
+    void theOgpDeadlineIsTheFirst28JuneAfterCoCreationEnds() {
+        assertThat(PlanRefresh.defaultOgpDeadline(LocalDate.of(2027, 5, 31))).isEqualTo(LocalDate.of(2027, 6, 28));
+        assertThat(PlanRefresh.defaultOgpDeadline(LocalDate.of(2027, 6, 28))).isEqualTo(LocalDate.of(2028, 6, 28));
+        // a refresh whose co-creation ends in December goes to next year's 28 June
+        assertThat(PlanRefresh.defaultOgpDeadline(LocalDate.of(2026, 12, 20))).isEqualTo(LocalDate.of(2027, 6, 28));
     }
 
     @Test
@@ -256,15 +271,29 @@ class PlanRefreshTest {
         runJob(instance);
         clock.moveTo(zone.startOf(refresh.getCoCreationEnd().plusDays(1)));
         runJob(instance);
-        complete("coordinator", task(refresh, PlanRefreshProcess.TASK_RESPOND), Map.of());
-        complete("coordinator", task(refresh, PlanRefreshProcess.TASK_UPDATE), Map.of());
+        LocalDate ogp = refresh.getOgpDeadline();
+        Task respond = task(refresh, PlanRefreshProcess.TASK_RESPOND);
+        assertThat(respond.getDueDate()).isEqualTo(cycleSchedule.at(calendar.onOrBefore(ogp.minusDays(21))));
+        complete("coordinator", respond, Map.of());
+        Task update = task(refresh, PlanRefreshProcess.TASK_UPDATE);
+        assertThat(update.getDueDate()).isEqualTo(cycleSchedule.at(calendar.onOrBefore(ogp.minusDays(10))));
+
+        // the OGP deadline nears with update-plan still open: the reminder names it
+        fireTimer(instance, PlanRefreshProcess.TIMER_DEADLINE_NEAR);
+        assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("Tuvojas OGP termiņš")).singleElement()
+                .satisfies(m -> assertThat(m.getBodyText()).contains("Vēl atvērts: Update the plan"));
+        complete("coordinator", update, Map.of());
         runJob(instance);
-        for (String timer : List.of("Timer_SubmissionReminder7", "Timer_SubmissionReminder2",
-                PlanRefreshProcess.TIMER_SUBMISSION_OVERDUE)) {
-            fireTimer(instance, timer);
-        }
+        // then whichever is open: the submission, on each reminder date and on the deadline itself
+        fireTimer(instance, PlanRefreshProcess.TIMER_NEXT_DEADLINE_NOTICE);
+        fireTimer(instance, PlanRefreshProcess.TIMER_NEXT_DEADLINE_NOTICE);
+        fireTimer(instance, PlanRefreshProcess.TIMER_NEXT_DEADLINE_NOTICE);
+        assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("Tuvojas OGP termiņš")).hasSize(3)
+                .filteredOn(m -> m.getBodyText().contains("Vēl atvērts: Submit the refreshed plan to OGP")).hasSize(2);
         assertThat(mails(refresh)).extracting(MailMessage::getSubject)
-                .anyMatch(s -> s.contains("Nokavēta atjaunotā plāna iesniegšana"));
+                .anyMatch(s -> s.contains("OGP termiņš atjaunotajam plānam ir klāt"));
+        // the notices are over; the submission is still awaited
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_SUBMIT);
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SUBMIT), Map.of());
         assertThat(instance).isEnded();
@@ -399,7 +428,7 @@ class PlanRefreshTest {
         assertThat(query.find(other.getId()).getSchedulePublishedAt()).isNull();
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TIMER_CO_CREATION_ENDED);
         Job coCreationEnded = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-                .singleResult();
+                .activityId(PlanRefreshProcess.TIMER_CO_CREATION_ENDED).singleResult();
         assertThat(coCreationEnded.getDuedate().toInstant())
                 .isEqualTo(zone.startOf(mine.getCoCreationEnd().plusDays(1)));
     }

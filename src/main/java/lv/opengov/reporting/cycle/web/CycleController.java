@@ -5,6 +5,7 @@ import lv.opengov.reporting.cycle.CycleSchedule;
 import lv.opengov.reporting.cycle.CycleQuery;
 import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.CycleStatus;
+import lv.opengov.reporting.cycle.LegalCycles;
 import lv.opengov.reporting.cycle.ReportingCycle;
 
 import java.net.URI;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,9 +43,13 @@ class CycleController {
     private final CycleSchedule schedule;
     private final Access access;
     private final CurrentUser currentUser;
+    private final LegalCycles legalCycles;
+    private final org.springframework.context.MessageSource messages;
 
     CycleController(CycleService cycles, CycleQuery cycleQuery, CycleSchedule schedule, Access access,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, LegalCycles legalCycles, org.springframework.context.MessageSource messages) {
+        this.legalCycles = legalCycles;
+        this.messages = messages;
         this.cycles = cycles;
         this.cycleQuery = cycleQuery;
         this.schedule = schedule;
@@ -51,14 +57,15 @@ class CycleController {
         this.currentUser = currentUser;
     }
 
+    /** @param warnings what the coordinator should know though the cycle started: a window shorter than the order's */
     record Started(Long id, String processInstanceId, LocalDate submissionDeadline, LocalDate legalDeadline,
-            List<LocalDate> reminderDates) {
+            List<LocalDate> reminderDates, boolean finalReport, List<String> warnings) {
     }
 
     record CycleView(Long id, String name, LocalDate periodFrom, LocalDate periodTo, LocalDate invitationDate,
             LocalDate submissionDeadline, LocalDate legalDeadline, List<LocalDate> reminderDates, CycleStatus status,
             String processInstanceId, String createdBy, Instant createdAt, Instant openedAt, Instant consolidatedAt,
-            boolean closedEarly, Instant publishedAt, Map<ReportState, Long> reports) {
+            boolean closedEarly, Instant publishedAt, Map<ReportState, Long> reports, boolean finalReport) {
     }
 
     record MeasureLine(String code, String title, String institution, ReportState state, Completion completion,
@@ -77,7 +84,27 @@ class CycleController {
         ReportingCycle cycle = cycles.start(request, currentUser.id());
         return ResponseEntity.created(URI.create("/api/cycles/" + cycle.getId()))
                 .body(new Started(cycle.getId(), cycle.getProcessInstanceId(), cycle.getSubmissionDeadline(),
-                        cycle.getLegalDeadline(), cycleQuery.reminderDates(cycle)));
+                        cycle.getLegalDeadline(), cycleQuery.reminderDates(cycle), cycle.isFinalReport(),
+                        cycles.warnings(cycle)));
+    }
+
+    /**
+     * The order's cycles with the dates each proposes, the invitation in the week of the given day (by
+     * default each preset's own week), for a coordinator to start one ({@code "preset"} in the request).
+     */
+    @GetMapping("/presets")
+    List<LegalCycles.Proposal> presets(@RequestParam(required = false) String week) {
+        LocalDate day = null;
+        if (week != null && !week.isBlank()) {
+            try {
+                day = LocalDate.parse(week.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new lv.opengov.reporting.common.InvalidInputException("invalid week", List.of(
+                        new lv.opengov.reporting.common.ApiError.FieldProblem("week", messages.getMessage(
+                                "input.date.invalid", new Object[] {week}, LocaleContextHolder.getLocale()))));
+            }
+        }
+        return legalCycles.proposals(day, LocaleContextHolder.getLocale());
     }
 
     @GetMapping
@@ -126,6 +153,6 @@ class CycleController {
         return new CycleView(c.getId(), c.getName(), c.getPeriodFrom(), c.getPeriodTo(), c.getInvitationDate(),
                 c.getSubmissionDeadline(), c.getLegalDeadline(), cycleQuery.reminderDates(c), c.getStatus(),
                 c.getProcessInstanceId(), c.getCreatedBy(), c.getCreatedAt(), c.getOpenedAt(), c.getConsolidatedAt(),
-                c.isClosedEarly(), c.getPublishedAt(), cycleQuery.counts(c.getId()));
+                c.isClosedEarly(), c.getPublishedAt(), cycleQuery.counts(c.getId()), c.isFinalReport());
     }
 }

@@ -25,25 +25,33 @@ class ReportController {
 
     @GetMapping("/api/cycles/{id}/report.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable Long id) {
-        return file(exports.xlsx(exports.report(id, LocaleContextHolder.getLocale())), id, "xlsx",
+        var report = exports.report(id, LocaleContextHolder.getLocale());
+        return file(exports.xlsx(report), report, "xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
     @GetMapping("/api/cycles/{id}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable Long id) {
-        return file(exports.csv(exports.report(id, LocaleContextHolder.getLocale())), id, "csv",
+        var report = exports.report(id, LocaleContextHolder.getLocale());
+        return file(exports.csv(report), report, "csv",
                 new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/cycles/{id}/report.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable Long id) {
-        return file(exports.pdf(exports.report(id, LocaleContextHolder.getLocale())), id, "pdf",
+        var report = exports.report(id, LocaleContextHolder.getLocale());
+        return file(exports.pdf(report), report, "pdf",
                 MediaType.APPLICATION_PDF);
     }
 
-    private static ResponseEntity<byte[]> file(byte[] body, Long id, String extension, MediaType type) {
+    /** Named for the cycle, in the reader's language: {@code atskaite-3.pdf}, {@code final-report-4.xlsx}. */
+    private static ResponseEntity<byte[]> file(byte[] body, lv.opengov.reporting.publication.ConsolidatedReport report,
+            String extension, MediaType type) {
         Locale locale = LocaleContextHolder.getLocale();
-        String name = ("en".equals(locale.getLanguage()) ? "report-" : "atskaite-") + id + "." + extension;
+        boolean english = "en".equals(locale.getLanguage());
+        String kind = report.cycle().isFinalReport() ? (english ? "final-report-" : "gala-atskaite-")
+                : (english ? "report-" : "atskaite-");
+        String name = kind + report.cycle().getId() + "." + extension;
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
