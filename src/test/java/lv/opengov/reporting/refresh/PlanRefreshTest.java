@@ -230,7 +230,11 @@ class PlanRefreshTest {
         // submission to OGP with reminders as the date nears
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_SUBMIT);
         fireTimer(instance, "Timer_SubmissionReminder14");
-        assertThat(mails(refresh)).anyMatch(m -> m.getSubject().contains("jāiesniedz OGP"));
+        // "by 28 June" in Latvian: the date in the dative after "līdz"
+        assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("jāiesniedz OGP")).singleElement()
+                .satisfies(m -> assertThat(m.getBodyText())
+                        .contains("jānosūta OGP līdz " + start.getYear() + ". gada 28. jūnijam.")
+                        .doesNotContain("jūnijs"));
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SUBMIT), Map.of());
         assertThat(instance).isEnded().hasPassed(PlanRefreshProcess.END_SUBMITTED);
         PlanRefresh done = query.find(refresh.getId());
