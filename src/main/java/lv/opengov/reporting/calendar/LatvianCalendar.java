@@ -2,14 +2,13 @@ package lv.opengov.reporting.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import lv.opengov.reporting.common.LatvianDates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -113,8 +112,8 @@ public class LatvianCalendar {
         String why = isWeekend(requested) && dayOff(requested).isEmpty()
                 ? messages.getMessage("calendar.weekday." + requested.getDayOfWeek(), null, locale)
                 : whyNotWorking(requested, locale).orElse("");
-        return messages.getMessage("calendar.moved", new Object[] {longDate(requested, locale), why,
-                weekday(actual, locale), longDate(actual, locale)}, locale);
+        return messages.getMessage("calendar.moved", new Object[] {LatvianDates.nominative(requested, locale), why,
+                weekday(actual, locale), LatvianDates.nominative(actual, locale)}, locale);
     }
 
     /** Every day off between the dates, weekends left out unless a holiday falls on them. */
@@ -156,11 +155,5 @@ public class LatvianCalendar {
     public static String weekday(LocalDate date, Locale locale) {
         String name = date.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
         return "en".equals(locale.getLanguage()) ? name : name.toLowerCase(locale);
-    }
-
-    /** "1 March 2026" in English (as written in Europe), "2026. gada 1. marts" in Latvian. */
-    public static String longDate(LocalDate date, Locale locale) {
-        Locale style = "en".equals(locale.getLanguage()) ? Locale.UK : locale;
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(style).format(date);
     }
 }

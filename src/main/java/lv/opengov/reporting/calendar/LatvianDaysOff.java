@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import lv.opengov.reporting.common.LatvianDates;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -105,9 +106,9 @@ class LatvianDaysOff {
                 } while (LatvianCalendar.isWeekend(moved) || result.containsKey(moved));
                 result.put(moved, new DayOff(moved, "SHIFTED",
                         messages.getMessage("calendar.shifted", new Object[] {holiday.reasonLv(),
-                                LatvianCalendar.longDate(holiday.date(), LATVIAN)}, LATVIAN),
+                                LatvianDates.on(holiday.date(), LATVIAN)}, LATVIAN),
                         messages.getMessage("calendar.shifted", new Object[] {holiday.reasonEn(),
-                                LatvianCalendar.longDate(holiday.date(), Locale.ENGLISH)}, Locale.ENGLISH)));
+                                LatvianDates.on(holiday.date(), Locale.ENGLISH)}, Locale.ENGLISH)));
             }
         }
         return Map.copyOf(result);

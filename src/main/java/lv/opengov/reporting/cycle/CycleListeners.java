@@ -3,6 +3,7 @@ package lv.opengov.reporting.cycle;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lv.opengov.reporting.common.BilingualText;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportTaskForms;
 import lv.opengov.reporting.identity.CurrentUser;
@@ -45,11 +46,11 @@ class CycleListeners {
 
     /** On follow-up-overdue's creation: lists the reports still missing, in the task and its form. */
     @Bean
-    TaskListener followUpTaskListener(CycleQuery cycleQuery) {
+    TaskListener followUpTaskListener(CycleQuery cycleQuery, BilingualText text) {
         return task -> {
             Long cycleId = ReportingCycleProcess.cycleIdOf(task.getExecution().getProcessBusinessKey());
             String missing = cycleQuery.missing(cycleId).stream()
-                    .map(CycleListeners::line)
+                    .map(row -> line(row, text))
                     .collect(Collectors.joining("\n"));
             task.setVariableLocal(ReportingCycleProcess.VAR_MISSING_MEASURES, missing);
             // the form starts unticked, whatever the last follow-up answered; the answer is sent to
@@ -117,8 +118,9 @@ class CycleListeners {
         };
     }
 
-    private static String line(ReportRow row) {
-        return row.measureCode() + " (" + row.institution() + "): " + row.state();
+    /** "1.1 (VK): Nav iesniegta / Not submitted". */
+    private static String line(ReportRow row, BilingualText text) {
+        return row.measureCode() + " (" + row.institution() + "): " + text.of("state." + row.state());
     }
 
     private static String string(DelegateExecution execution, String name) {

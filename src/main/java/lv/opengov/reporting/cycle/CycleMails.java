@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.common.LatvianDates;
 import lv.opengov.reporting.notification.MailMessage;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
@@ -34,8 +35,11 @@ public class CycleMails {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** A measure as a mail lists it, in the recipient's language. */
-    public record Item(String code, String title, String responsible, String deadline) {
+    /**
+     * A measure as a mail lists it, in the recipient's language; the template writes its due date in
+     * the form its sentence needs ({@link LatvianDates}, the model's {@code dates}).
+     */
+    public record Item(String code, String title, String responsible, LocalDate due) {
     }
 
     void invitation(ReportingCycle cycle, Institution institution, List<ReportRow> rows) {
@@ -50,11 +54,11 @@ public class CycleMails {
         List<Item> items = new ArrayList<>();
         for (ReportRow row : shared) {
             items.add(new Item(row.measureCode(), row.title(locale), institutions.get(row.institution()).name(locale),
-                    format(row.dueDate(), locale)));
+                    row.dueDate()));
         }
         queue("invitation-copy:" + cycle.getId() + ":" + institution.getCode(), "invitation-copy", cycle,
-                institution, List.of(), List.of(), Map.of("items", items, "contributionDue",
-                        format(contributionDue, locale)), List.of(cycle.getName()));
+                institution, List.of(), List.of(), Map.of("items", items, "contributionDue", contributionDue),
+                List.of(cycle.getName()));
     }
 
     /**
@@ -71,9 +75,9 @@ public class CycleMails {
     private static List<Item> items(Locale locale, List<ReportRow> rows, List<ContributionRow> contributions,
             Map<String, Institution> institutions) {
         List<Item> items = new ArrayList<>();
-        rows.forEach(r -> items.add(new Item(r.measureCode(), r.title(locale), null, format(r.dueDate(), locale))));
+        rows.forEach(r -> items.add(new Item(r.measureCode(), r.title(locale), null, r.dueDate())));
         contributions.forEach(c -> items.add(new Item(c.measureCode(), c.title(locale),
-                institutions.get(c.lead()).name(locale), format(c.dueDate(), locale))));
+                institutions.get(c.lead()).name(locale), c.dueDate())));
         return items;
     }
 
@@ -136,7 +140,7 @@ public class CycleMails {
         Map<String, Object> model = new HashMap<>();
         model.put("cycle", cycle);
         model.put("overdue", overdue);
-        model.put("dueDate", format(cycle.getApprovalDueDate(), locale));
+        model.put("dates", LatvianDates.in(locale));
         model.put("reportUrl", baseUrl + "/cycles/" + cycle.getId() + "/report");
         model.put("tasklistUrl", baseUrl + "/camunda/app/tasklist/");
         outbox.queue(new OutgoingMail("approval-" + (overdue ? "overdue" : "due") + ":" + cycle.getId() + ":"
@@ -151,18 +155,13 @@ public class CycleMails {
         model.put("cycle", cycle);
         model.put("institutionName", institution.name(locale));
         model.putIfAbsent("items", rows.stream().map(r -> new Item(r.measureCode(), r.title(locale), null,
-                format(r.dueDate(), locale))).toList());
-        model.put("deadline", format(cycle.getSubmissionDeadline(), locale));
+                r.dueDate())).toList());
+        model.put("dates", LatvianDates.in(locale));
         // a deadline moved off a day off says why
         model.put("deadlineNote", cycle.getRequestedSubmissionDeadline().equals(cycle.getSubmissionDeadline()) ? ""
                 : calendar.explainMove(cycle.getRequestedSubmissionDeadline(), cycle.getSubmissionDeadline(), locale));
-        model.put("legalDeadline", format(cycle.getLegalDeadline(), locale));
         model.put("tasklistUrl", baseUrl + "/camunda/app/tasklist/");
         outbox.queue(new OutgoingMail(key, template, List.of(institution.getContactEmail()), cc, locale, model,
                 subjectArgs, cycle.getId()));
-    }
-
-    static String format(LocalDate date, Locale locale) {
-        return date == null ? "" : LatvianCalendar.longDate(date, locale);
     }
 }

@@ -38,9 +38,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class IdentitySetup {
 
-    public static final String FILTER_MY_INSTITUTION = "My institution's reports";
-    public static final String FILTER_REVIEW_QUEUE = "Review queue";
-    public static final String FILTER_ALL_OPEN = "All open reports";
+    // Tasklist shows a filter's name as it is, in every language: Latvian first, as its users read
+    public static final String FILTER_MY_INSTITUTION = "Manas iestādes atskaites / My institution's reports";
+    public static final String FILTER_REVIEW_QUEUE = "Izvērtēšanas rinda / Review queue";
+    public static final String FILTER_ALL_OPEN = "Visas atvērtās atskaites / All open reports";
+
+    /** The filters' names before they had Latvian ones, by their names now: renamed where found. */
+    static final Map<String, String> FORMER_FILTER_NAMES = Map.of(
+            FILTER_MY_INSTITUTION, "My institution's reports",
+            FILTER_REVIEW_QUEUE, "Review queue",
+            FILTER_ALL_OPEN, "All open reports");
 
     static final String MEASURE_REPORT_PROCESS = "measure-report";
     static final String REPORTING_CYCLE_PROCESS = "reporting-cycle";
@@ -151,6 +158,13 @@ public class IdentitySetup {
 
     private void ensureFilter(String name, String description, int priority, TaskQuery query) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        // a database set up before: the filter keeps its id, and with it the groups' grants
+        Filter former = filterService.createFilterQuery().filterName(FORMER_FILTER_NAMES.get(name)).singleResult();
+        if (former != null) {
+            filterService.saveFilter(former.setName(name));
+            log.info("Renamed Tasklist filter {} to {}", FORMER_FILTER_NAMES.get(name), name);
             return;
         }
         Filter filter = filterService.newTaskFilter(name)

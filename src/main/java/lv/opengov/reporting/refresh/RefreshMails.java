@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lv.opengov.reporting.calendar.LatvianCalendar;
+import lv.opengov.reporting.common.LatvianDates;
 import lv.opengov.reporting.common.ServiceZone;
 import lv.opengov.reporting.identity.Groups;
 import lv.opengov.reporting.notification.Outbox;
@@ -68,7 +68,8 @@ class RefreshMails {
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind);
         model.put("openTasks", openTasks == null ? "" : openTasks);
-        model.put("due", LatvianCalendar.longDate(due, LATVIAN));
+        model.put("due", due);
+        model.put("dates", LatvianDates.in(LATVIAN));
         model.put("refreshId", refreshId);
         outbox.queue(new OutgoingMail("refresh:" + refreshId + ":" + kind + ":" + zone.today(), "refresh-notice", to,
                 List.of(), LATVIAN, model, List.of(messages.in(LATVIAN, "mail.refresh-notice." + kind)), null));

@@ -40,6 +40,11 @@ public final class MeasureReportProcess {
     public static final String VAR_REPORT_ID = "reportId";
     public static final String VAR_DECISION = "decision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
+    /**
+     * The completion in words, "Būtiska / Substantial", read-only in the review form beside the
+     * submitted value ({@code completion}), which is a name of {@link Completion}.
+     */
+    public static final String VAR_COMPLETION_LABEL = "completionLabel";
     /** The contributions so far, read-only in the responsible institution's form. */
     public static final String VAR_CONTRIBUTIONS = "contributions";
 

@@ -3,6 +3,7 @@ package lv.opengov.reporting.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lv.opengov.reporting.common.BilingualText;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,12 @@ public class ReportTaskForms implements TaskListener {
     private final ReportService reports;
     private final ContributionService contributions;
     private final ContributionHandOver handOver;
+    private final BilingualText text;
 
-    ReportTaskForms(ReportService reports, ContributionService contributions, ContributionHandOver handOver) {
+    ReportTaskForms(ReportService reports, ContributionService contributions, ContributionHandOver handOver,
+            BilingualText text) {
         this.handOver = handOver;
+        this.text = text;
         this.reports = reports;
         this.contributions = contributions;
     }
@@ -47,6 +51,9 @@ public class ReportTaskForms implements TaskListener {
             form.put(MeasureReportProcess.VAR_REPORT_ID, report.getId());
             form.putAll(report.getAnswers().asFormValues());
             if (review) {
+                Completion completion = report.getAnswers().getCompletion();
+                form.put(MeasureReportProcess.VAR_COMPLETION_LABEL,
+                        completion == null ? null : text.of("completion." + completion.name()));
                 form.put(MeasureReportProcess.VAR_DECISION, null);
                 form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
             } else {

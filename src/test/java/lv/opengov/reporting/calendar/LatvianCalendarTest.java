@@ -131,6 +131,12 @@ class LatvianCalendarTest {
         assertThat(calendar.explainMove(LocalDate.of(2028, 11, 18), deadline, Locale.ENGLISH))
                 .isEqualTo("18 November 2028 is Proclamation Day of the Republic of Latvia; the deadline is "
                         + "Tuesday 21 November 2028");
+        // the Monday it shifts to says when the holiday falls: the date in the locative ("on")
+        assertThat(calendar.whyNotWorking(LocalDate.of(2028, 11, 20), LatvianCalendar.LATVIAN)).contains(
+                "Latvijas Republikas Proklamēšanas diena ir 2028. gada 18. novembrī, brīvdienā: tā vietā brīvdiena ir šī darbdiena");
+        assertThat(calendar.whyNotWorking(LocalDate.of(2028, 11, 20), Locale.ENGLISH)).contains(
+                "Proclamation Day of the Republic of Latvia falls on 18 November 2028, a weekend day: "
+                        + "this working day is a day off instead");
     }
 
     @Test

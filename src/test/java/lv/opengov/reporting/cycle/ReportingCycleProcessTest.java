@@ -305,6 +305,10 @@ class ReportingCycleProcessTest {
 
         complete("vas", task, goodReport());
         Task review = reviewTask(task.getProcessInstanceId());
+        // the review form shows the completion in words, beside the value as submitted
+        assertThat(taskService.getVariables(review.getId()))
+                .containsEntry(MeasureReportProcess.VAR_COMPLETION_LABEL, "Būtiska / Substantial")
+                .containsEntry("completion", "SUBSTANTIAL");
         assertThatThrownBy(() -> complete("reviewer", review, Map.of("decision", "RETURN")))
                 .hasRootCauseInstanceOf(InvalidReportException.class).hasMessageContaining("reviewComment");
         complete("reviewer", review, Map.of("decision", "RETURN",
@@ -420,8 +424,12 @@ class ReportingCycleProcessTest {
         assertThat(instance).isWaitingAt(ReportingCycleProcess.ACTIVITY_FOLLOW_UP);
         Task followUp = taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(ReportingCycleProcess.TASK_FOLLOW_UP).singleResult();
-        assertThat(followUp.getDescription()).contains("5.1 (VARAM): AWAITING").contains("6.3 (VARAM): AWAITING")
+        // the state in words, in both languages, in the task's description and its form
+        assertThat(followUp.getDescription()).contains("5.1 (VARAM): Nav iesniegta / Not submitted")
+                .contains("6.3 (VARAM): Nav iesniegta / Not submitted").doesNotContain("AWAITING")
                 .doesNotContain("1.1");
+        assertThat(taskService.getVariableLocal(followUp.getId(), ReportingCycleProcess.VAR_MISSING_MEASURES))
+                .isEqualTo(followUp.getDescription());
         assertThat(taskService.createTaskQuery().taskId(followUp.getId()).taskCandidateGroup("coordinators").count())
                 .isEqualTo(1);
 

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ReportingTest
 class OutboxDeliveryTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpDelivery.freePort();
 
     @Autowired
     Outbox outbox;
@@ -50,7 +46,7 @@ class OutboxDeliveryTest {
     MailMessageRepository repository;
 
     @Autowired
-    MailProperties properties;
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     Clock clock;
@@ -67,16 +63,9 @@ class OutboxDeliveryTest {
     @BeforeEach
     void setUp() {
         // the dispatcher sends whatever is due: only this test's messages may be
-        repository.deleteAll();
+        SmtpDelivery.emptyOutbox(context);
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(SMTP_PORT);
-        sender.setDefaultEncoding("UTF-8");
-        sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "2000");
-        sender.getJavaMailProperties().setProperty("mail.smtp.timeout", "2000");
-        dispatcher = new MailDispatcher(repository, new StaticListableBeanFactory(Map.of("mailSender", sender))
-                .getBeanProvider(JavaMailSender.class), properties, transactionManager, clock);
+        dispatcher = SmtpDelivery.dispatcher(context, SMTP_PORT);
     }
 
     @AfterEach
@@ -219,13 +208,5 @@ class OutboxDeliveryTest {
         assertThat(mail.getBodyHtml()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>");
         assertThat(mail.getLanguage()).isEqualTo("en");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -236,8 +236,12 @@ class PlanRefreshTest {
         // submission to OGP with reminders as the date nears
         assertThat(instance).isWaitingAt(PlanRefreshProcess.TASK_SUBMIT);
         fireTimer(instance, PlanRefreshProcess.TIMER_DEADLINE_NEAR);
-        assertThat(mails(refresh)).anyMatch(m -> m.getSubject().contains("Tuvojas OGP termiņš")
-                && m.getBodyText().contains("Vēl atvērts: Submit the refreshed plan to OGP"));
+        // "by 28 June" in Latvian: the date in the dative after "līdz"
+        assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("Tuvojas OGP termiņš")).singleElement()
+                .satisfies(m -> assertThat(m.getBodyText())
+                        .contains("jānosūta OGP līdz " + start.getYear() + ". gada 28. jūnijam.")
+                        .contains("Vēl atvērts: Iesniegt atjaunoto plānu OGP / Submit the refreshed plan to OGP")
+                        .doesNotContain("jūnijs"));
         complete("coordinator", task(refresh, PlanRefreshProcess.TASK_SUBMIT), Map.of());
         assertThat(instance).isEnded().hasPassed(PlanRefreshProcess.END_SUBMITTED);
         PlanRefresh done = query.find(refresh.getId());
@@ -281,7 +285,7 @@ class PlanRefreshTest {
         // the OGP deadline nears with update-plan still open: the reminder names it
         fireTimer(instance, PlanRefreshProcess.TIMER_DEADLINE_NEAR);
         assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("Tuvojas OGP termiņš")).singleElement()
-                .satisfies(m -> assertThat(m.getBodyText()).contains("Vēl atvērts: Update the plan"));
+                .satisfies(m -> assertThat(m.getBodyText()).contains("Vēl atvērts: Atjaunot plānu / Update the plan"));
         complete("coordinator", update, Map.of());
         runJob(instance);
         // then whichever is open: the submission, on each reminder date and on the deadline itself
@@ -289,7 +293,7 @@ class PlanRefreshTest {
         fireTimer(instance, PlanRefreshProcess.TIMER_NEXT_DEADLINE_NOTICE);
         fireTimer(instance, PlanRefreshProcess.TIMER_NEXT_DEADLINE_NOTICE);
         assertThat(mails(refresh)).filteredOn(m -> m.getSubject().contains("Tuvojas OGP termiņš")).hasSize(3)
-                .filteredOn(m -> m.getBodyText().contains("Vēl atvērts: Submit the refreshed plan to OGP")).hasSize(2);
+                .filteredOn(m -> m.getBodyText().contains("Vēl atvērts: Iesniegt atjaunoto plānu OGP / Submit the refreshed plan to OGP")).hasSize(2);
         assertThat(mails(refresh)).extracting(MailMessage::getSubject)
                 .anyMatch(s -> s.contains("OGP termiņš atjaunotajam plānam ir klāt"));
         // the notices are over; the submission is still awaited

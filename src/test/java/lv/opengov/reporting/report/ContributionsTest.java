@@ -137,7 +137,7 @@ class ContributionsTest {
                 "fm.reports@example.org", "lpa@example.org");
         assertThat(copies.stream().filter(m -> m.recipientList().contains("lpa@example.org")).findFirst()
                 .orElseThrow().getBodyText()).contains("3.1").contains("Tasklist")
-                .contains(lv.opengov.reporting.calendar.LatvianCalendar.longDate(due,
+                .contains("līdz " + lv.opengov.reporting.common.LatvianDates.until(due,
                         java.util.Locale.forLanguageTag("lv")));
     }
 

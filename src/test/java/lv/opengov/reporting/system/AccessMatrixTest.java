@@ -427,10 +427,10 @@ class AccessMatrixTest {
 
     @ParameterizedTest(name = "{0} sees the Tasklist filter {1}")
     @CsvSource({
-            "vk,My institution's reports",
-            "varam,My institution's reports",
-            "reviewer,Review queue",
-            "coordinator,All open reports"})
+            "vk,Manas iestādes atskaites / My institution's reports",
+            "varam,Manas iestādes atskaites / My institution's reports",
+            "reviewer,Izvērtēšanas rinda / Review queue",
+            "coordinator,Visas atvērtās atskaites / All open reports"})
     void eachRoleSeesItsOwnTasklistFilter(String user, String filter) {
         ResponseEntity<List<Map<String, Object>>> filters = rest.withBasicAuth(user, user).exchange(
                 "/engine-rest/filter", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
