@@ -20,9 +20,12 @@ class ReportHandOverMapping implements DelegateVariableMapping {
     private final ReportBatches batches;
     private final CycleForReports cycles;
     private final lv.opengov.reporting.report.ContributionHandOver contributions;
+    private final lv.opengov.reporting.report.MeasureHeading heading;
 
     ReportHandOverMapping(ReportBatches batches, CycleForReports cycles,
-            lv.opengov.reporting.report.ContributionHandOver contributions) {
+            lv.opengov.reporting.report.ContributionHandOver contributions,
+            lv.opengov.reporting.report.MeasureHeading heading) {
+        this.heading = heading;
         this.contributions = contributions;
         this.batches = batches;
         this.cycles = cycles;
@@ -34,7 +37,7 @@ class ReportHandOverMapping implements DelegateVariableMapping {
         ReportBatches.Prepared prepared = batches.prepared(superExecution);
         ReportRow row = prepared.row();
         subVariables.putAll(ReportHandOver.firstTask(row, cycles.dueAt(row.dueDate()),
-                cycles.followUpAt(cycleId, row.dueDate()), prepared.previous()));
+                cycles.followUpAt(cycleId, row.dueDate()), prepared.previous(), heading.of(row)));
         contributions.offer(lv.opengov.reporting.report.MeasureReportProcess.businessKey(cycleId, row.measureCode()), prepared.contributions());
     }
 

@@ -55,7 +55,7 @@ class ContributionTasks {
     /** On a contribute-report task's creation: its contribution, group, due date, name and form. */
     @Bean
     TaskListener contributionTaskOpened(ContributionService contributions, ContributionHandOver handOver,
-            ReportCycle cycle) {
+            ReportCycle cycle, MeasureHeading heading) {
         return task -> {
             ContributionRow row = handedOver(handOver, task);
             if (row != null) {
@@ -68,6 +68,7 @@ class ContributionTasks {
             task.setName(ReportTaskNames.contributionName(row));
             // for the form's link to the report's evidence page, where the contributor attaches its files
             task.setVariableLocal(MeasureReportProcess.VAR_REPORT_ID, row.reportId());
+            task.setVariableLocal(MeasureReportProcess.VAR_MEASURE_HEADING, heading.of(row));
             // the answers live on this task's own execution, empty to start with
             for (String field : FIELDS) {
                 task.getExecution().setVariableLocal(field, null);

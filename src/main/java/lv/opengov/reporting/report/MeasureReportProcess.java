@@ -45,6 +45,10 @@ public final class MeasureReportProcess {
      * submitted value ({@code completion}), which is a name of {@link Completion}.
      */
     public static final String VAR_COMPLETION_LABEL = "completionLabel";
+    /** Read-only in every report task's form: the measure, its commitment, institution and deadline ({@link MeasureHeading}). */
+    public static final String VAR_MEASURE_HEADING = "measureHeading";
+    /** Read-only in the review form: what the submission changed since the one before it. */
+    public static final String VAR_CHANGES = "changesSinceLast";
     /** The contributions so far, read-only in the responsible institution's form. */
     public static final String VAR_CONTRIBUTIONS = "contributions";
 

@@ -20,6 +20,7 @@ public final class ReportHandOver {
     public static final String FOLLOW_UP = "taskFollowUp";
     public static final String NAME = "taskName";
     public static final String REPORT_ID = "taskReportId";
+    public static final String HEADING = "taskMeasureHeading";
 
     private ReportHandOver() {
     }
@@ -29,15 +30,18 @@ public final class ReportHandOver {
      *
      * @param followUp null when the cycle sends no reminder for the report's deadline
      * @param previous the measure's latest accepted report of an earlier cycle; null when none
+     * @param heading  what the form shows of the measure first ({@link MeasureHeading})
      */
-    public static VariableMap firstTask(ReportRow row, Date due, Date followUp, MeasureReport previous) {
+    public static VariableMap firstTask(ReportRow row, Date due, Date followUp, MeasureReport previous,
+            String heading) {
         VariableMap variables = Variables.createVariables()
                 .putValueTyped(REPORT_ID, Variables.longValue(row.reportId(), true))
                 .putValueTyped(GROUP, Variables.stringValue(
                         lv.opengov.reporting.plan.Institution.groupIdFor(row.institution()), true))
                 .putValueTyped(DUE, Variables.dateValue(due, true))
                 .putValueTyped(FOLLOW_UP, Variables.dateValue(followUp, true))
-                .putValueTyped(NAME, Variables.stringValue(ReportTaskNames.submitName(row), true));
+                .putValueTyped(NAME, Variables.stringValue(ReportTaskNames.submitName(row), true))
+                .putValueTyped(HEADING, Variables.stringValue(heading, true));
         if (previous != null) {
             previous.getAnswers().asFormValues().forEach((name, value) ->
                     variables.putValueTyped(name, Variables.untypedValue(value, true)));

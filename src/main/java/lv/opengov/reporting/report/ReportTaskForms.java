@@ -24,9 +24,11 @@ public class ReportTaskForms implements TaskListener {
     private final ContributionService contributions;
     private final ContributionHandOver handOver;
     private final BilingualText text;
+    private final MeasureHeading heading;
 
     ReportTaskForms(ReportService reports, ContributionService contributions, ContributionHandOver handOver,
-            BilingualText text) {
+            BilingualText text, MeasureHeading heading) {
+        this.heading = heading;
         this.handOver = handOver;
         this.text = text;
         this.reports = reports;
@@ -44,13 +46,18 @@ public class ReportTaskForms implements TaskListener {
             }
             form.put(MeasureReportProcess.VAR_REVIEW_COMMENT, null);
             Object reportId = ReportHandOver.handedOver(task, ReportHandOver.REPORT_ID);
-            form.put(MeasureReportProcess.VAR_REPORT_ID, reportId != null ? reportId
-                    : reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey()).reportId());
+            Object handedHeading = ReportHandOver.handedOver(task, ReportHandOver.HEADING);
+            ReportRow row = reportId != null && handedHeading != null ? null
+                    : reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey());
+            form.put(MeasureReportProcess.VAR_REPORT_ID, reportId != null ? reportId : row.reportId());
+            form.put(MeasureReportProcess.VAR_MEASURE_HEADING, handedHeading != null ? handedHeading : heading.of(row));
         } else {
             MeasureReport report = report(task);
             form.put(MeasureReportProcess.VAR_REPORT_ID, report.getId());
+            form.put(MeasureReportProcess.VAR_MEASURE_HEADING, heading.of(reports.row(report.getId())));
             form.putAll(report.getAnswers().asFormValues());
             if (review) {
+                form.put(MeasureReportProcess.VAR_CHANGES, changesSinceLast(report.getId()));
                 Completion completion = report.getAnswers().getCompletion();
                 form.put(MeasureReportProcess.VAR_COMPLETION_LABEL,
                         completion == null ? null : text.of("completion." + completion.name()));
@@ -91,6 +98,42 @@ public class ReportTaskForms implements TaskListener {
                 task.setVariableLocal(field, value);
             }
         });
+    }
+
+    /**
+     * What the latest submission changed since the one before it, field by field in both languages:
+     * the completion and the funds from and to, a text as changed; the first submission says so.
+     */
+    private String changesSinceLast(Long reportId) {
+        List<ReportRevision> revisions = reports.revisions(reportId);
+        if (revisions.size() < 2) {
+            return text.of("form.changes.first");
+        }
+        List<ReportAnswers.Change> changes = revisions.get(revisions.size() - 1).getAnswers()
+                .changesSince(revisions.get(revisions.size() - 2).getAnswers());
+        if (changes.isEmpty()) {
+            return text.of("form.changes.none");
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        for (ReportAnswers.Change change : changes) {
+            String field = text.of("field." + change.field());
+            if (ReportAnswers.COMPLETION.equals(change.field())) {
+                lines.add(field + ": " + completion(change.before()) + " → " + completion(change.after()));
+            } else if (ReportAnswers.FUNDS_SPENT_EUR.equals(change.field())) {
+                lines.add(field + ": " + dash(change.before()) + " → " + dash(change.after()));
+            } else {
+                lines.add(field + ": " + text.of("form.changes.changed"));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private String completion(String value) {
+        return value == null ? "—" : text.of("completion." + value);
+    }
+
+    private static String dash(String value) {
+        return value == null ? "—" : value;
     }
 
     private MeasureReport report(DelegateTask task) {

@@ -279,6 +279,13 @@ class ReportingCycleProcessTest {
     void shouldReturnReportToInstitutionWhenReviewerAsksForChanges() throws Exception {
         ReportingCycle cycle = openCycle(today.plusDays(20));
         Task task = submitTask(cycle, "1.3");
+        // every form starts with the measure, its commitment, institution and deadline, in both languages
+        String heading = "1.3 Training events for public administration \"Effective and meaningful public participation\""
+                + " (workshops, e-learning)\nApņemšanās / Commitment 1: ";
+        assertThat((String) taskService.getVariableLocal(task.getId(), MeasureReportProcess.VAR_MEASURE_HEADING))
+                .startsWith(heading)
+                .contains("\nAtbildīgā iestāde / Responsible institution: Valsts administrācijas skola")
+                .endsWith("(VAS)\nTermiņš / Deadline: " + cycle.getSubmissionDeadline());
         Map<String, Object> bad = new HashMap<>(goodReport());
         bad.put("progress", " ");
         bad.put("evidenceLinks", "https://vas.gov.lv/macibas\nftp://example.org/x");
@@ -308,7 +315,9 @@ class ReportingCycleProcessTest {
         // the review form shows the completion in words, beside the value as submitted
         assertThat(taskService.getVariables(review.getId()))
                 .containsEntry(MeasureReportProcess.VAR_COMPLETION_LABEL, "Būtiska / Substantial")
-                .containsEntry("completion", "SUBSTANTIAL");
+                .containsEntry(MeasureReportProcess.VAR_CHANGES, "Pirmais iesniegums / The first submission");
+        assertThat((String) taskService.getVariableLocal(review.getId(), MeasureReportProcess.VAR_MEASURE_HEADING))
+                .startsWith(heading);
         assertThatThrownBy(() -> complete("reviewer", review, Map.of("decision", "RETURN")))
                 .hasRootCauseInstanceOf(InvalidReportException.class).hasMessageContaining("reviewComment");
         complete("reviewer", review, Map.of("decision", "RETURN",
@@ -330,10 +339,18 @@ class ReportingCycleProcessTest {
         assertThat(shown).containsEntry("reviewComment", "Lūdzu, pievienojiet mācību dalībnieku skaitu.")
                 .containsEntry("progress", goodReport().get("progress"));
 
+        assertThat((String) shown.get(MeasureReportProcess.VAR_MEASURE_HEADING)).startsWith(heading);
+
         Map<String, Object> changed = new HashMap<>(goodReport());
         changed.put("progress", "Notika 12 mācības ar 240 dalībniekiem.");
+        changed.put("completion", "COMPLETE");
         complete("vas", again, changed);
-        complete("reviewer", reviewTask(task.getProcessInstanceId()), Map.of("decision", "ACCEPT"));
+        // the review of the second submission shows what it changed
+        Task second = reviewTask(task.getProcessInstanceId());
+        assertThat(taskService.getVariableLocal(second.getId(), MeasureReportProcess.VAR_CHANGES)).isEqualTo(
+                "Izpildes pakāpe / Completion: Būtiska / Substantial → Pabeigts / Complete\n"
+                        + "Paveiktais pārskata periodā / Progress in the period: mainīts / changed");
+        complete("reviewer", second, Map.of("decision", "ACCEPT"));
         execute(job());
         assertThat(report).isEnded().hasPassed(MeasureReportProcess.END_ACCEPTED);
         List<ReportRevision> revisions = reports.revisions(reportId);

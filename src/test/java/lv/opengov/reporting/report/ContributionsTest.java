@@ -120,6 +120,12 @@ class ContributionsTest {
         assertThat(tasks).allSatisfy(t -> {
             assertThat(t.getDueDate()).isEqualTo(schedule.at(due));
             assertThat(t.getName()).startsWith("Ieguldījums / Contribution: 3.1").endsWith("(VK)");
+            // the form starts with the measure and the contributor's own due date
+            assertThat((String) taskService.getVariableLocal(t.getId(), MeasureReportProcess.VAR_MEASURE_HEADING))
+                    .startsWith("3.1 Nozaru sadarbības partneru pārstāvniecības stiprināšana un regulāra dialoga "
+                            + "uzturēšana / Strengthening the representation of sectoral partners")
+                    .contains("\nApņemšanās / Commitment 3: ").contains("(VK)\n")
+                    .endsWith("Termiņš / Deadline: " + due);
         });
         assertThat(contributions.rowsOfReport(reportId(cycle))).extracting(ContributionRow::contributor,
                 ContributionRow::role).containsExactly(
