@@ -12,8 +12,6 @@ import lv.opengov.reporting.report.ContributionService;
 import lv.opengov.reporting.report.ReportService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How the reporting-cycle model calls its reports: in batches, each in a job of its own that starts
@@ -99,24 +97,8 @@ public class ReportBatches {
      * starts it, so they find it here; it is gone with the transaction, and a batch run again (after a
      * failure) reads its reports afresh.
      */
-    @SuppressWarnings("unchecked")
     private Map<String, List<Prepared>> preparedInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("A cycle's reports are started within a transaction");
-        }
-        Map<String, List<Prepared>> prepared =
-                (Map<String, List<Prepared>>) TransactionSynchronizationManager.getResource(this);
-        if (prepared == null) {
-            Map<String, List<Prepared>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ReportBatches.this);
-                }
-            });
-            prepared = fresh;
-        }
-        return prepared;
+        return lv.opengov.reporting.common.TransactionScoped.get(this, HashMap::new,
+                "A cycle's reports are started within a transaction");
     }
 }

@@ -3,9 +3,8 @@ package lv.opengov.reporting.report;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lv.opengov.reporting.common.TransactionScoped;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The contributions of the reports a batch starts, handed from the cycle, which read them with the
@@ -23,33 +22,11 @@ public class ContributionHandOver {
 
     /** What was handed over for the report in this transaction; null when nothing was. */
     List<ContributionRow> find(String businessKey) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, List<ContributionRow>> offered =
-                (Map<String, List<ContributionRow>>) TransactionSynchronizationManager.getResource(this);
-        return offered == null ? null : offered.get(businessKey);
+        return TransactionScoped.isActive() ? inThisTransaction().get(businessKey) : null;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<ContributionRow>> inThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("Contributions are handed over within a transaction");
-        }
-        Map<String, List<ContributionRow>> offered =
-                (Map<String, List<ContributionRow>>) TransactionSynchronizationManager.getResource(this);
-        if (offered == null) {
-            Map<String, List<ContributionRow>> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ContributionHandOver.this);
-                }
-            });
-            offered = fresh;
-        }
-        return offered;
+        return TransactionScoped.get(this, HashMap::new,
+                "Contributions are handed over within a transaction");
     }
 }

@@ -9,8 +9,7 @@ import lv.opengov.reporting.plan.Commitment;
 import lv.opengov.reporting.plan.Institution;
 import lv.opengov.reporting.plan.PlanService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import lv.opengov.reporting.common.TransactionScoped;
 
 /**
  * What every report task's form shows first, read-only, in Latvian and English as Camunda's web apps
@@ -80,21 +79,13 @@ public class MeasureHeading {
 
     /** The plan's commitments and institutions, read once per transaction (each read afresh outside one). */
     private Lookups lookups() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new Lookups(plan.commitmentsByNumber(), plan.institutionsByCode());
+        if (!TransactionScoped.isActive()) {
+            return read();
         }
-        Lookups lookups = (Lookups) TransactionSynchronizationManager.getResource(this);
-        if (lookups == null) {
-            Lookups read = new Lookups(plan.commitmentsByNumber(), plan.institutionsByCode());
-            TransactionSynchronizationManager.bindResource(this, read);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(MeasureHeading.this);
-                }
-            });
-            lookups = read;
-        }
-        return lookups;
+        return TransactionScoped.get(this, this::read, "");
+    }
+
+    private Lookups read() {
+        return new Lookups(plan.commitmentsByNumber(), plan.institutionsByCode());
     }
 }
