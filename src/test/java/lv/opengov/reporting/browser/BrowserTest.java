@@ -192,6 +192,11 @@ class BrowserTest {
                 wait.until(driver -> driver.findElements(By.cssSelector("input[type=password]")).isEmpty()
                         && driver.getPageSource().contains("admin"));
                 Browser.screenshot(browser, "single-login-" + app);
+                if (app.equals("cockpit")) {
+                    // Cockpit has a Latvian locale too, but an English browser keeps the English one
+                    wait.until(driver -> bodyText(driver).contains("running process instances"));
+                    assertThat(bodyText(browser)).doesNotContain("izpildē esošās procesu instances");
+                }
             }
             // and our own logout ends the web apps' session too
             browser.get(url("/logout"));
@@ -211,14 +216,21 @@ class BrowserTest {
         String reportInstance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(cycleInstance)
                 .processInstanceBusinessKey(MeasureReportProcess.businessKey(cycle.getId(), "1.1")).singleResult()
                 .getId();
-        WebDriver browser = Browser.open("en");
+        WebDriver browser = Browser.open("lv");
         WebDriverWait wait = new WebDriverWait(browser, Browser.WEBAPP_LOAD);
         try {
             Browser.login(browser, wait, url(""), "coordinator");
+            // Cockpit speaks Latvian to a Latvian browser, from the dashboard on
+            browser.get(url("/camunda/app/cockpit/default/#/dashboard"));
+            wait.until(driver -> bodyText(driver).contains("izpildē esošās procesu instances"));
+            assertThat(bodyText(browser)).contains("procesi", "atvērtie incidenti")
+                    .doesNotContain("running process instances");
+            Browser.screenshot(browser, "cockpit-lv-dashboard");
             browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + cycleInstance + "/runtime"));
             // the cycle's called instances are its reports
             wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//a[contains(., 'Called Process Instances')]"))).click();
+                    By.xpath("//a[contains(., 'Izsauktās procesu instances')]"))).click();
+            assertThat(bodyText(browser)).contains("mainīgie", "incidenti", "lietotāju uzdevumi", "darbi");
             WebElement toReport = wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//a[contains(@href, 'process-instance/" + reportInstance + "')]")));
             Browser.screenshot(browser, "cockpit-cycle-called-reports");
@@ -236,6 +248,11 @@ class BrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** The page's text in lower case: Cockpit sets some headings in capitals with CSS, which the text reflects. */
+    private static String bodyText(WebDriver browser) {
+        return browser.findElement(By.tagName("body")).getText().toLowerCase(java.util.Locale.ROOT);
     }
 
     private ReportState state(ReportingCycle cycle, String code) {
