@@ -176,8 +176,9 @@ public class Rehearsal {
 
     /**
      * When the cycle's process next waits for: its earliest timer (the invitation date, the next
-     * reminder or overdue notice, the legal deadline, the follow-up, the approval's reminder). Refused
-     * while the process still has work due, since the timer it waits for next may not exist yet.
+     * reminder or overdue notice, the legal deadline, the follow-up, the approval's reminder), leaving
+     * out a timer that failed for good (an incident in Cockpit). Refused while the process still has work
+     * due, since the timer it waits for next may not exist yet.
      */
     private Instant nextEventOf(Long cycleId) {
         ReportingCycle cycle = cycles.find(cycleId);
@@ -187,7 +188,8 @@ public class Rehearsal {
             throw new ConflictException(message("rehearsal.cycle.busy", cycle.getName()));
         }
         List<Job> timers = instanceId == null ? List.of() : managementService.createJobQuery()
-                .rootProcessInstanceId(instanceId).timers().orderByJobDuedate().asc().listPage(0, 1);
+                .rootProcessInstanceId(instanceId).timers().withRetriesLeft()
+                .orderByJobDuedate().asc().listPage(0, 1);
         if (timers.isEmpty()) {
             throw new ConflictException(message("rehearsal.cycle.nothing-waiting", cycle.getName()));
         }
