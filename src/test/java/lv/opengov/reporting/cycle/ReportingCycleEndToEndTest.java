@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lv.opengov.reporting.support.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,16 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.context.annotation.Import(lv.opengov.reporting.support.TestClockConfig.class)
 class ReportingCycleEndToEndTest {
 
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-
-    static {
-        SMTP.start();
-    }
+    private static final GreenMail SMTP = TestSmtp.started();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestSmtp.register(registry, SMTP);
     }
 
     @AfterAll
@@ -229,13 +223,5 @@ class ReportingCycleEndToEndTest {
                     .add(String.valueOf(message.getAllRecipients()[0]));
         }
         return byId;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -49,6 +49,22 @@ class ProductionProfileTest {
             assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
                     .singleElement().satisfies(cookie -> assertThat(cookie).contains("; Secure").contains("; HttpOnly")
                             .contains("SameSite=Lax"));
+
+            // and the demo's rehearsal does not exist: the clock is the system's, and no route moves it
+            assertThat(context.getBean(java.time.Clock.class))
+                    .isNotInstanceOf(lv.opengov.reporting.common.MovableClock.class);
+            assertThat(context.getBeanNamesForType(lv.opengov.reporting.cycle.Rehearsal.class)).isEmpty();
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "admin:Rīga-Daugavpils-1201".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String method : List.of("GET", "POST")) {
+                var clock = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/api/demo/clock"))
+                        .header("Authorization", basic).header("Content-Type", "application/json")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(
+                                method.equals("GET") ? "" : "{\"by\":\"P1D\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertThat(clock.statusCode()).as("%s /api/demo/clock outside the demo", method).isEqualTo(404);
+            }
         }
     }
 }

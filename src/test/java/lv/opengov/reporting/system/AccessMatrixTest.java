@@ -266,6 +266,8 @@ class AccessMatrixTest {
                             .getBytes(StandardCharsets.UTF_8));
             case "cycle-invalid", "refresh-invalid" -> Body.json("{}");
             case "extension-invalid" -> Body.json("{\"submissionDeadline\":\"not-a-date\"}");
+            case "clock-invalid" -> Body.json("{\"to\":\"not-a-date\"}");
+            case "page-clock-invalid" -> Body.form("to=not-a-date");
             case "calendar-day-invalid" -> Body.json("{\"date\":\"not-a-date\",\"kind\":\"NOPE\"}");
             case "opinion-invalid" -> Body.json("{\"measureCode\":\"3.2\",\"text\":\"\"}");
             case "response-invalid" -> Body.json("{\"response\":\"NOT_ACCEPTED\",\"reason\":\"\"}");
