@@ -120,8 +120,8 @@ class BrowserTest {
                     By.xpath("//*[self::a or self::button][contains(., 'Uzņemties')]"))).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
             // form-js draws its select as a list that opens on a click
-            browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
-                    + "//div[contains(@class,'fjs-input-group')]")).click();
+            Browser.click(browser, wait, browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+                    + "//div[contains(@class,'fjs-input-group')]")));
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(., 'Būtiska')]"))).click();
             progress.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
