@@ -121,7 +121,7 @@ final class AccessFixture {
             return null;
         });
         management.executeJob(management.createJobQuery().processInstanceId(refresh.getProcessInstanceId())
-                .singleResult().getId());
+                .activityId(PlanRefreshProcess.ACTIVITY_PUBLISH_SCHEDULE).singleResult().getId());
         values.put("refreshId", refresh.getId().toString());
         values.put("opinionId", opinions.register(refresh.getId(), new OpinionService.OpinionRequest(
                 "Biedrība", "valde@example.org", "3.2", null, "Iekļaujiet jauniešus.", null, "EMAIL"),
