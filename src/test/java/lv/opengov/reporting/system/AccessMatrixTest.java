@@ -486,10 +486,12 @@ class AccessMatrixTest {
     }
 
     @Test
-    void healthIsOpen() {
-        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(health.getBody()).contains("UP");
+    void healthAndItsProbesAreOpen() {
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            ResponseEntity<String> health = rest.getForEntity(path, String.class);
+            assertThat(health.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(health.getBody()).as(path).contains("UP");
+        }
     }
 
     @Test
