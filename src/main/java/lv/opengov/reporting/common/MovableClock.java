@@ -60,4 +60,15 @@ public class MovableClock extends Clock {
         }
         return ahead;
     }
+
+    /**
+     * Moves this clock and the engine's ({@code ClockUtil}, by which timers fall due and the job
+     * executor picks them) to the same moment, the engine's running on from there too; answers how far
+     * ahead both run.
+     */
+    public Duration moveWithEngine(Instant moment) {
+        Duration now = moveTo(moment);
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(now.toMillis());
+        return now;
+    }
 }

@@ -33,9 +33,7 @@ import lv.opengov.reporting.common.ApiError.FieldProblem;
 import lv.opengov.reporting.common.InputDates;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.NotFoundException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -61,7 +59,7 @@ public class CycleSteps {
     private final CycleTimers timers;
     private final LatvianCalendar calendar;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final lv.opengov.reporting.identity.GroupEmails groupEmails;
     private final Clock clock;
     private final AuditLog audit;
     private final EntityManager entityManager;
@@ -69,7 +67,7 @@ public class CycleSteps {
 
     CycleSteps(CycleQuery query, ReportService reports, ReportProcesses reportProcesses, PlanService plan,
             CycleSchedule schedule, CycleMails mails, CycleTimers timers, LatvianCalendar calendar,
-            RuntimeService runtimeService, IdentityService identityService, Clock clock, AuditLog audit,
+            RuntimeService runtimeService, lv.opengov.reporting.identity.GroupEmails groupEmails, Clock clock, AuditLog audit,
             EntityManager entityManager, ContributionService contributions) {
         this.contributions = contributions;
         this.query = query;
@@ -81,7 +79,7 @@ public class CycleSteps {
         this.timers = timers;
         this.calendar = calendar;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.groupEmails = groupEmails;
         this.clock = clock;
         this.audit = audit;
         this.entityManager = entityManager;
@@ -214,9 +212,7 @@ public class CycleSteps {
         audit.record(AuditAction.CYCLE_PUBLISHED, cycle.getApprovedBy(), cycleId, null, null, cycle.getName(), null);
         Map<ReportState, Long> counts = reports.countByState(cycleId);
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        List<String> board = identityService.createUserQuery().memberOfGroup(lv.opengov.reporting.identity.Groups.BOARD)
-                .list().stream().map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
-        mails.published(cycle, board, counts.get(ReportState.ACCEPTED), total);
+        mails.published(cycle, groupEmails.of(lv.opengov.reporting.identity.Groups.BOARD), counts.get(ReportState.ACCEPTED), total);
     }
 
     /**
@@ -283,10 +279,7 @@ public class CycleSteps {
         if (cycle.getStatus() != CycleStatus.AWAITING_APPROVAL || cycle.getApprovalDueDate() == null) {
             return;
         }
-        List<String> coordinators = identityService.createUserQuery()
-                .memberOfGroup(lv.opengov.reporting.identity.Groups.COORDINATORS).list().stream()
-                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
-        mails.approvalDue(cycle, coordinators, overdue);
+        mails.approvalDue(cycle, groupEmails.of(lv.opengov.reporting.identity.Groups.COORDINATORS), overdue);
     }
 
     /** The coordinators approved the overview (approve-consolidation completed); it is published next. */

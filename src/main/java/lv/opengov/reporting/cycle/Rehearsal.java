@@ -19,7 +19,6 @@ import lv.opengov.reporting.common.ServiceZone;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Service;
  * A rehearsal of the demo profile: a coordinator moves the application's time forward and watches a
  * cycle's weeks (invitation, reminder digests, overdue notice, legal-deadline follow-up) pass in
  * minutes. Two clocks move together: the application's ({@link MovableClock}, by which "today" is
- * reckoned and mails are dated) and the engine's ({@link ClockUtil}, by which timers fall due and the
+ * reckoned and mails are dated) and the engine's ({@code ClockUtil}, by which timers fall due and the
  * job executor picks them up). Both keep running after a move, and neither ever moves back.
  *
  * <p>How far ahead they run is kept in the engine's property table, so that a restart resumes the
@@ -90,8 +89,7 @@ public class Rehearsal {
         if (kept == null) {
             return;
         }
-        Duration ahead = clock.moveTo(Instant.now().plus(Duration.parse(kept)));
-        ClockUtil.offset(ahead.toMillis());
+        Duration ahead = clock.moveWithEngine(Instant.now().plus(Duration.parse(kept)));
         log.info("Rehearsal: the clocks run {} ahead of the system clock", ahead);
     }
 
@@ -103,8 +101,7 @@ public class Rehearsal {
     /** Moves both clocks as the request says, or refuses it and moves nothing. */
     public synchronized Time move(Move move, String user) {
         Instant target = target(move);
-        Duration ahead = clock.moveTo(target);
-        ClockUtil.offset(ahead.toMillis());
+        Duration ahead = clock.moveWithEngine(target);
         managementService.setProperty(AHEAD_PROPERTY, ahead.toString());
         // the job executor may be waiting a while before it looks again: what fell due fires now
         JobExecutor jobExecutor = engineConfiguration.getJobExecutor();

@@ -20,20 +20,22 @@ public class EvidenceAccess {
     private final Access access;
     private final EvidenceCycles cycles;
     private final lv.opengov.reporting.report.ContributionService contributions;
+    private final lv.opengov.reporting.report.ProgressAccess readers;
 
-    EvidenceAccess(Access access, EvidenceCycles cycles, lv.opengov.reporting.report.ContributionService contributions) {
+    EvidenceAccess(Access access, EvidenceCycles cycles, lv.opengov.reporting.report.ContributionService contributions,
+            lv.opengov.reporting.report.ProgressAccess readers) {
+        this.readers = readers;
         this.access = access;
         this.cycles = cycles;
         this.contributions = contributions;
     }
 
     /**
-     * Whether the current user may see and download the report's files: as for a report of its
-     * institution ({@link #mayRead(String)}), or as a member of a co-responsible institution or other
-     * implementer contributing to it.
+     * Whether the current user may see and download the report's files: whoever sees the report
+     * (its institution, those contributing to it, reviewers, coordinators, the board).
      */
     public boolean mayRead(EvidenceReport report) {
-        return mayRead(report.institution()) || contribution(report, false).isPresent();
+        return readers.mayRead(report.reportId(), report.institution());
     }
 
     /** The current user's institution contributing to the report (only one still to send its part, if asked so). */

@@ -7,11 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.common.LatvianDates;
 import lv.opengov.reporting.common.ServiceZone;
+import lv.opengov.reporting.identity.GroupEmails;
 import lv.opengov.reporting.identity.Groups;
 import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.notification.OutgoingMail;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +22,15 @@ class RefreshMails {
     private static final Locale LATVIAN = Locale.forLanguageTag("lv");
 
     private final RefreshQuery refreshes;
-    private final IdentityService identityService;
+    private final GroupEmails groupEmails;
     private final Outbox outbox;
     private final RefreshMessages messages;
     private final ServiceZone zone;
 
-    RefreshMails(RefreshQuery refreshes, IdentityService identityService, Outbox outbox, RefreshMessages messages,
+    RefreshMails(RefreshQuery refreshes, GroupEmails groupEmails, Outbox outbox, RefreshMessages messages,
             ServiceZone zone) {
         this.refreshes = refreshes;
-        this.identityService = identityService;
+        this.groupEmails = groupEmails;
         this.outbox = outbox;
         this.messages = messages;
         this.zone = zone;
@@ -59,8 +58,7 @@ class RefreshMails {
 
     private void notifyCoordinators(Long refreshId, String kind, String openTasks) {
         PlanRefresh refresh = refreshes.find(refreshId);
-        List<String> to = identityService.createUserQuery().memberOfGroup(Groups.COORDINATORS).list().stream()
-                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+        List<String> to = groupEmails.of(Groups.COORDINATORS);
         if (to.isEmpty()) {
             return;
         }

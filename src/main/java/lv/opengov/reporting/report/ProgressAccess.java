@@ -23,12 +23,20 @@ public class ProgressAccess {
     }
 
     public boolean mayRead(ReportRow report) {
+        return mayRead(report.reportId(), report.institution());
+    }
+
+    /**
+     * Who sees a report, the one rule for its progress and its evidence files: reviewers, coordinators,
+     * administrators and the board, its institution, and those contributing to it.
+     */
+    public boolean mayRead(Long reportId, String reportInstitution) {
         if (access.isReviewer() || access.isBoardMember()) {
             return true;
         }
         List<String> own = access.institutionCodes();
-        return own.contains(report.institution())
-                || !own.isEmpty() && contributions.rowsOfReport(report.reportId()).stream()
+        return own.contains(reportInstitution)
+                || !own.isEmpty() && contributions.rowsOfReport(reportId).stream()
                         .anyMatch(c -> own.contains(c.contributor()));
     }
 

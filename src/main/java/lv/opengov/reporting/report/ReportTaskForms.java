@@ -52,9 +52,10 @@ public class ReportTaskForms implements TaskListener {
             form.put(MeasureReportProcess.VAR_REPORT_ID, reportId != null ? reportId : row.reportId());
             form.put(MeasureReportProcess.VAR_MEASURE_HEADING, handedHeading != null ? handedHeading : heading.of(row));
         } else {
-            MeasureReport report = report(task);
+            ReportRow row = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey());
+            MeasureReport report = reports.find(row.reportId()).orElseThrow();
             form.put(MeasureReportProcess.VAR_REPORT_ID, report.getId());
-            form.put(MeasureReportProcess.VAR_MEASURE_HEADING, heading.of(reports.row(report.getId())));
+            form.put(MeasureReportProcess.VAR_MEASURE_HEADING, heading.of(row));
             form.putAll(report.getAnswers().asFormValues());
             if (review) {
                 form.put(MeasureReportProcess.VAR_CHANGES, changesSinceLast(report.getId()));
@@ -136,10 +137,6 @@ public class ReportTaskForms implements TaskListener {
         return value == null ? "—" : value;
     }
 
-    private MeasureReport report(DelegateTask task) {
-        Long reportId = reports.rowForBusinessKey(task.getExecution().getProcessBusinessKey()).reportId();
-        return reports.find(reportId).orElseThrow();
-    }
 
     /**
      * What a task's user answered in the form's fields. Tasklist's form submission writes the

@@ -1,6 +1,5 @@
 package lv.opengov.reporting.support;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,8 +34,7 @@ public final class WorkingDayStart implements AutoCloseable {
             return new WorkingDayStart(false);
         }
         Instant target = zone.at(workingDay, LocalTime.of(0, 5));
-        context.getBean(TestClock.class).moveTo(target);
-        ClockUtil.offset(Duration.between(Instant.now(), target).toMillis());
+        context.getBean(TestClock.class).moveWithEngine(target);
         return new WorkingDayStart(true);
     }
 
