@@ -1,7 +1,6 @@
 package lv.opengov.reporting.identity;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -26,8 +25,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The groups, authorizations and Tasklist filters of the contract, in every profile: the role groups,
@@ -60,9 +62,16 @@ public class IdentitySetup {
     private final FilterService filterService;
     private final TaskService taskService;
     private final PlanService planService;
+    private final TransactionTemplate transaction;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService, PlanService planService) {
+            FilterService filterService, TaskService taskService, PlanService planService,
+            PlatformTransactionManager transactionManager) {
+        // one transaction for all of it, of its own (it also runs after the plan's import has committed):
+        // a plan of 500 institutions gets its groups and grants in one commit rather than thousands
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -82,6 +91,44 @@ public class IdentitySetup {
     }
 
     public synchronized void ensureAll() {
+        transaction.executeWithoutResult(status -> ensureEverything());
+    }
+
+    /**
+     * What exists already, read at once rather than asked for one group or grant at a time: at start-up
+     * on a plan of 500 institutions, a few queries instead of thousands.
+     */
+    private final class Existing {
+
+        final java.util.Set<String> groups = new java.util.HashSet<>();
+        final Map<String, Authorization> grants = new java.util.HashMap<>();
+        final Map<String, Filter> filters = new java.util.HashMap<>();
+
+        Existing() {
+            identityService.createGroupQuery().list().forEach(g -> groups.add(g.getId()));
+            authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).list()
+                    .stream().filter(a -> a.getGroupId() != null)
+                    .forEach(a -> grants.put(key(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
+            filterService.createFilterQuery().list().forEach(f -> filters.put(f.getName(), f));
+        }
+
+        static String key(String groupId, int resourceType, String resourceId) {
+            return groupId + "|" + resourceType + "|" + resourceId;
+        }
+    }
+
+    private Existing existing;
+
+    private void ensureEverything() {
+        existing = new Existing();
+        try {
+            ensureWorkflowGroupsAndInstitutions();
+        } finally {
+            existing = null;
+        }
+    }
+
+    private void ensureWorkflowGroupsAndInstitutions() {
         ensureGroup(Groups.COORDINATORS, "Koordinatori / Coordinators", "WORKFLOW");
         ensureGroup(Groups.REVIEWERS, "Izvērtētāji / Reviewers", "WORKFLOW");
         ensureGroup(Groups.BOARD, "Uzraudzības padome / Supervisory board", "WORKFLOW");
@@ -126,15 +173,13 @@ public class IdentitySetup {
         grantFilter(FILTER_REVIEW_QUEUE, Groups.REVIEWERS);
         grantFilter(FILTER_ALL_OPEN, Groups.COORDINATORS);
 
-        planService.listInstitutions().stream().map(Institution::getCode).forEach(this::ensureInstitutionGroup);
+        planService.listInstitutions().forEach(this::ensureInstitutionGroup);
     }
 
     /** The group of one institution, with what its members need to report in Tasklist. */
-    public synchronized void ensureInstitutionGroup(String institutionCode) {
-        Optional<Institution> institution = planService.findInstitution(institutionCode);
-        String groupId = institution.map(Institution::groupId).orElse(Institution.groupIdFor(institutionCode));
-        String name = institution.map(i -> i.getNameLv() + " / " + i.getNameEn()).orElse(institutionCode);
-        ensureGroup(groupId, name, institution.map(i -> i.getKind().name()).orElse("INSTITUTION"));
+    private void ensureInstitutionGroup(Institution institution) {
+        String groupId = institution.groupId();
+        ensureGroup(groupId, institution.getNameLv() + " / " + institution.getNameEn(), institution.getKind().name());
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, MEASURE_REPORT_PROCESS, Permissions.READ);
         grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -146,7 +191,7 @@ public class IdentitySetup {
     }
 
     private void ensureGroup(String id, String name, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+        if (!existing.groups.add(id)) {
             return;
         }
         Group group = identityService.newGroup(id);
@@ -157,13 +202,13 @@ public class IdentitySetup {
     }
 
     private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        if (existing.filters.containsKey(name)) {
             return;
         }
         // a database set up before: the filter keeps its id, and with it the groups' grants
-        Filter former = filterService.createFilterQuery().filterName(FORMER_FILTER_NAMES.get(name)).singleResult();
+        Filter former = existing.filters.remove(FORMER_FILTER_NAMES.get(name));
         if (former != null) {
-            filterService.saveFilter(former.setName(name));
+            existing.filters.put(name, filterService.saveFilter(former.setName(name)));
             log.info("Renamed Tasklist filter {} to {}", FORMER_FILTER_NAMES.get(name), name);
             return;
         }
@@ -171,11 +216,11 @@ public class IdentitySetup {
                 .setQuery(query)
                 .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
                         "variables", List.of()));
-        filterService.saveFilter(filter);
+        existing.filters.put(name, filterService.saveFilter(filter));
     }
 
     private void grantFilter(String filterName, String groupId) {
-        Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+        Filter filter = existing.filters.get(filterName);
         grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
     }
 
@@ -185,12 +230,7 @@ public class IdentitySetup {
      * away from an existing database too.
      */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .singleResult();
+        Authorization authorization = existing.grants.get(Existing.key(groupId, resource.resourceType(), resourceId));
         boolean missing = authorization == null;
         if (missing) {
             authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -205,7 +245,8 @@ public class IdentitySetup {
                 .collect(java.util.stream.Collectors.toSet());
         if (missing || !granted.equals(wanted)) {
             authorization.setPermissions(permissions);
-            authorizationService.saveAuthorization(authorization);
+            existing.grants.put(Existing.key(groupId, resource.resourceType(), resourceId),
+                    authorizationService.saveAuthorization(authorization));
         }
     }
 }
