@@ -25,8 +25,11 @@ public class ClientAddress {
                 .map(IpAddressMatcher::new).toList();
     }
 
-    /** What a login attempt carries about its request: the client's address as found here. */
-    public record Details(String address) {
+    /**
+     * What a login attempt carries about its request: the client's address as found here. Kept with the
+     * login in the session, which the postgres profile stores in the database, hence serializable.
+     */
+    public record Details(String address) implements java.io.Serializable {
     }
 
     /** For Spring Security's login filters: each attempt gets {@link Details}. */

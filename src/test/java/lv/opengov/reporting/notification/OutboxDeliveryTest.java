@@ -43,6 +43,9 @@ class OutboxDeliveryTest {
     Outbox outbox;
 
     @Autowired
+    MailProperties mailProperties;
+
+    @Autowired
     MailMessageRepository repository;
 
     @Autowired
@@ -160,12 +163,13 @@ class OutboxDeliveryTest {
     void messageIsGivenUpAfterTheLastAttempt() {
         queue("test:give-up", "FM");
         Instant now = clock.instant();
-        for (int attempt = 0; attempt < 8; attempt++) {
+        int attempts = mailProperties.maxAttempts();
+        for (int attempt = 0; attempt < attempts; attempt++) {
             dispatcher.dispatchDue(now.plus(Duration.ofDays(attempt)));
         }
         MailMessage given = outbox.find("test:give-up").orElseThrow();
         assertThat(given.getStatus()).isEqualTo(MailStatus.FAILED);
-        assertThat(given.getAttempts()).isEqualTo(8);
+        assertThat(given.getAttempts()).isEqualTo(attempts);
         assertThat(dispatcher.dispatchDue(now.plus(Duration.ofDays(30)))).isZero();
 
         smtp.start();

@@ -49,7 +49,7 @@ class ComposeOnPostgresTest {
     @SuppressWarnings("unchecked")
     void composeDefinesTheDatabaseTheMailCatcherAndTheApplicationBuiltFromTheDockerfile() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertThat(services).containsOnlyKeys("postgres", "mailpit", "app");
+        assertThat(services).containsOnlyKeys("postgres", "mailpit", "app", "node");
         Map<String, Object> app = (Map<String, Object>) services.get("app");
         assertThat(app.get("build")).isEqualTo(".");
         assertThat(Files.readString(Path.of("Dockerfile"))).contains("./mvnw").contains("java\", \"-jar\"");
@@ -61,6 +61,22 @@ class ComposeOnPostgresTest {
         assertThat(env.get("POSTGRES_PASSWORD")).isEqualTo(db.get("POSTGRES_PASSWORD"));
         assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
         assertThat(env.get("REPORTING_ADMIN_PASSWORD")).startsWith("${REPORTING_ADMIN_PASSWORD:?");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void furtherNodesRunTheSameApplicationOnceTheFirstIsReady() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        Map<String, Object> node = (Map<String, Object>) services.get("node");
+        assertThat(node.get("build")).isEqualTo(app.get("build"));
+        assertThat(node.get("environment")).isEqualTo(app.get("environment"));
+        assertThat(node.get("healthcheck")).isEqualTo(app.get("healthcheck"));
+        // the first node creates the schema alone; the others start once it is ready
+        assertThat(node.get("depends_on")).isEqualTo(Map.of("app", Map.of("condition", "service_healthy")));
+        assertThat((Iterable<String>) node.get("profiles")).containsExactly("cluster");
+        // scaled, each further node takes a port of its own
+        assertThat((Iterable<String>) node.get("ports")).singleElement().asString().matches("\\d+-\\d+:8080");
     }
 
     @Test
