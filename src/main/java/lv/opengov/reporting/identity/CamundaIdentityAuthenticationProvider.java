@@ -2,6 +2,7 @@ package lv.opengov.reporting.identity;
 
 import java.util.List;
 import lv.opengov.reporting.common.ClientAddress;
+import lv.opengov.reporting.common.DatabaseUnavailable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,6 +16,10 @@ import org.springframework.stereotype.Component;
  * Authenticates the project's API and pages against Camunda's identity service, so that one set of
  * users and groups serves Tasklist, Cockpit, the engine's REST API and our own API. Each Camunda
  * group becomes an authority {@code GROUP_<id>}. Failed logins are throttled by {@link LoginThrottle}.
+ *
+ * <p>A password that cannot be checked because the database does not answer is no wrong password: the
+ * failure goes on as it is (the request is answered 503, system/web/DatabaseOutageFilter), never as a
+ * failed login, and the throttle takes the attempt back, so that an outage locks nobody out.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -40,7 +45,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException();
         }
         if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+                || !checkPassword(userId, credentials.toString(), address)) {
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(address, userId);
@@ -50,6 +55,17 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(id -> new SimpleGrantedAuthority(Groups.AUTHORITY_PREFIX + id))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    private boolean checkPassword(String userId, String password, String address) {
+        try {
+            return identityService.checkPassword(userId, password);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throttle.notChecked(address, userId);
+            }
+            throw e;
+        }
     }
 
     @Override

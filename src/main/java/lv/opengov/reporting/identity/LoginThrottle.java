@@ -93,6 +93,17 @@ public class LoginThrottle {
         return counted[0];
     }
 
+    /**
+     * Takes back the attempt counted for a login whose password could not be checked (the database did
+     * not answer): it was no failure. An entry it alone made is forgotten.
+     */
+    public void notChecked(String address, String account) {
+        entries.computeIfPresent(key(address, account),
+                (k, e) -> e.succeeded(failuresPerAccount).failures == 0 ? null : e);
+        entries.computeIfPresent(key(address, ANY_ACCOUNT),
+                (k, e) -> e.succeeded(failuresPerAddress).failures == 0 ? null : e);
+    }
+
     public void succeeded(String address, String account) {
         entries.remove(key(address, account));
         entries.computeIfPresent(key(address, ANY_ACCOUNT), (k, e) -> e.succeeded(failuresPerAddress));

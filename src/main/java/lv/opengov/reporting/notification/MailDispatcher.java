@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import lv.opengov.reporting.common.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -52,7 +54,17 @@ public class MailDispatcher {
 
     @Scheduled(fixedDelayString = "${reporting.mail.dispatch-interval}", initialDelayString = "${reporting.mail.dispatch-initial-delay:PT5S}")
     public void dispatchScheduled() {
-        dispatchDue(clock.instant());
+        try {
+            dispatchDue(clock.instant());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            // the next run tries again; nothing was claimed, or a claim runs out with its lease. A stack
+            // trace every dispatch interval would say nothing the one line does not
+            log.warn("Mail dispatch skipped, the database is unavailable: {}",
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        }
     }
 
     /**

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendingLease    how long a claimed message may stay unconfirmed before it is attempted again;
  *                        a process killed between the server's acceptance and the confirmation sends
  *                        that message a second time after this lease, with the same Message-ID
+ * @param delayNoticeAfter how long a message may wait for its first attempt before its cycle's page
+ *                        says it is late ({@link MailDelay}); one that failed an attempt is late at once
  */
 @ConfigurationProperties("reporting.mail")
 public record MailProperties(String from, String messageIdDomain, int batchSize, int maxAttempts,
-        Duration initialBackoff, Duration maxBackoff, Duration sendingLease) {
+        Duration initialBackoff, Duration maxBackoff, Duration sendingLease, Duration delayNoticeAfter) {
 
     Duration backoffAfter(int failedAttempts) {
         Duration wait = initialBackoff;

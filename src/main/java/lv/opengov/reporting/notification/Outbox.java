@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +30,15 @@ public class Outbox {
     private final MailTemplates templates;
     private final MailProperties properties;
     private final Clock clock;
+    private final ObjectProvider<JavaMailSender> mailSender;
 
-    Outbox(MailMessageRepository repository, MailTemplates templates, MailProperties properties, Clock clock) {
+    Outbox(MailMessageRepository repository, MailTemplates templates, MailProperties properties, Clock clock,
+            ObjectProvider<JavaMailSender> mailSender) {
         this.repository = repository;
         this.templates = templates;
         this.properties = properties;
         this.clock = clock;
+        this.mailSender = mailSender;
     }
 
     /**
@@ -65,6 +71,22 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<MailMessage> listForCycle(Long cycleId) {
         return repository.findByCycleIdOrderByCreatedAtAscIdAsc(cycleId);
+    }
+
+    /** How late the cycle's messages of {@link #listForCycle} are, or null when none is: no further query. */
+    public MailDelay delayOf(Collection<MailMessage> cycleMessages) {
+        MailDelay.Tally tally = new MailDelay.Tally(clock.instant(), properties.delayNoticeAfter());
+        cycleMessages.forEach(m -> tally.add(m.getStatus(), m.getCreatedAt()));
+        return tally.result(mailSender.getIfAvailable() != null);
+    }
+
+    /** How late the cycle's messages are, or null when none is, from the states of those not sent yet. */
+    @Transactional(readOnly = true)
+    public MailDelay delayForCycle(Long cycleId) {
+        MailDelay.Tally tally = new MailDelay.Tally(clock.instant(), properties.delayNoticeAfter());
+        repository.findByCycleIdAndStatusNot(cycleId, MailStatus.SENT)
+                .forEach(m -> tally.add(m.getStatus(), m.getCreatedAt()));
+        return tally.result(mailSender.getIfAvailable() != null);
     }
 
     @Transactional(readOnly = true)

@@ -70,6 +70,23 @@ class LoginThrottleTest {
     }
 
     @Test
+    void attemptsWhosePasswordCouldNotBeCheckedCountForNothing() {
+        fail(OWNER, "vk", 2);
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.tryAttempt(OWNER, "vk")).isTrue();
+            throttle.notChecked(OWNER, "vk");
+        }
+        assertThat(throttle.allows(OWNER, "vk")).isTrue();
+        assertThat(throttle.list()).extracting(LoginThrottle.Block::failures).containsOnly(2);
+        fail(OWNER, "vk", 3);
+        assertThat(throttle.allows(OWNER, "vk")).as("the real failures still count").isFalse();
+
+        assertThat(throttle.tryAttempt(OWNER, "fm")).isTrue();
+        throttle.notChecked(OWNER, "fm");
+        assertThat(throttle.list()).extracting(LoginThrottle.Block::account).doesNotContain("fm");
+    }
+
+    @Test
     void aSuccessTakesItsAttemptBackAndClearsTheAccountsFailures() {
         fail(ATTACKER, "vid", 4);
         assertThat(throttle.tryAttempt(ATTACKER, "vid")).isTrue();

@@ -116,9 +116,14 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> postForm(String path, String form) throws Exception {
-        return client.send(HttpRequest.newBuilder(url(path))
+    /** A form as the browser sends it, with the session's cookies and the given headers. */
+    public HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,6 +8,7 @@ import lv.opengov.reporting.cycle.CycleStatus;
 import lv.opengov.reporting.cycle.LegalCycles;
 import lv.opengov.reporting.cycle.ReportingCycle;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import lv.opengov.reporting.identity.Access;
 import lv.opengov.reporting.identity.CurrentUser;
+import lv.opengov.reporting.notification.MailDelay;
+import lv.opengov.reporting.notification.Outbox;
 import lv.opengov.reporting.report.Completion;
 import lv.opengov.reporting.report.ReportRow;
 import lv.opengov.reporting.report.ReportState;
@@ -45,9 +48,12 @@ class CycleController {
     private final CurrentUser currentUser;
     private final LegalCycles legalCycles;
     private final org.springframework.context.MessageSource messages;
+    private final Outbox outbox;
 
     CycleController(CycleService cycles, CycleQuery cycleQuery, CycleSchedule schedule, Access access,
-            CurrentUser currentUser, LegalCycles legalCycles, org.springframework.context.MessageSource messages) {
+            CurrentUser currentUser, LegalCycles legalCycles, org.springframework.context.MessageSource messages,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.legalCycles = legalCycles;
         this.messages = messages;
         this.cycles = cycles;
@@ -66,6 +72,13 @@ class CycleController {
             LocalDate submissionDeadline, LocalDate legalDeadline, List<LocalDate> reminderDates, CycleStatus status,
             String processInstanceId, String createdBy, Instant createdAt, Instant openedAt, Instant consolidatedAt,
             boolean closedEarly, Instant publishedAt, Map<ReportState, Long> reports, boolean finalReport) {
+    }
+
+    /**
+     * One cycle with how late its mails are: for coordinators, who follow the mails (as on the cycle's
+     * page), and null when none is late; always null for others.
+     */
+    record CycleDetail(@JsonUnwrapped CycleView cycle, MailDelay mailDelay) {
     }
 
     record MeasureLine(String code, String title, String institution, ReportState state, Completion completion,
@@ -113,8 +126,9 @@ class CycleController {
     }
 
     @GetMapping("/{id}")
-    CycleView get(@PathVariable Long id) {
-        return view(cycleQuery.find(id));
+    CycleDetail get(@PathVariable Long id) {
+        CycleView cycle = view(cycleQuery.find(id));
+        return new CycleDetail(cycle, access.isCoordinator() ? outbox.delayForCycle(id) : null);
     }
 
     @GetMapping("/{id}/overview")

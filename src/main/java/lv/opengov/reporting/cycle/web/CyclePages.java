@@ -93,6 +93,8 @@ class CyclePages {
         model.addAttribute("institutions", progress.institutions());
         model.addAttribute("timeline", timeline.of(cycle, today, locale));
         model.addAttribute("mails", mails);
+        // what of them is late, told from the list itself (coordinators only, as the list is)
+        model.addAttribute("mailDelay", outbox.delayOf(mails));
         List<lv.opengov.reporting.report.ContributionRow> contributed = contributions.rows(id);
         model.addAttribute("contributions", ContributionCounts.of(contributed, today));
         // money planned against spent, for those who see every measure: submitted and accepted reports count

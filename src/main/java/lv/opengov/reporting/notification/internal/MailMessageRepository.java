@@ -27,4 +27,13 @@ public interface MailMessageRepository extends JpaRepository<MailMessage, Long> 
     List<MailMessage> findAllByOrderByCreatedAtDesc(Pageable page);
 
     List<MailMessage> findByCycleIdOrderByCreatedAtAscIdAsc(Long cycleId);
+
+    /** Where a message is, without its text. */
+    interface State {
+        MailStatus getStatus();
+
+        Instant getCreatedAt();
+    }
+
+    List<State> findByCycleIdAndStatusNot(Long cycleId, MailStatus status);
 }

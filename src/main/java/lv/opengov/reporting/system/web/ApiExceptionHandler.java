@@ -2,6 +2,7 @@ package lv.opengov.reporting.system.web;
 
 import lv.opengov.reporting.common.ApiError;
 import lv.opengov.reporting.common.ConflictException;
+import lv.opengov.reporting.common.DatabaseUnavailable;
 import lv.opengov.reporting.common.InvalidInputException;
 import lv.opengov.reporting.common.NotFoundException;
 import lv.opengov.reporting.common.TooManyRequestsException;
@@ -14,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,7 +31,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns failures of the JSON API into answers a client can act on: 400 naming each bad field, 403,
- * 404, and for anything unexpected a 500 without internals (the details go to the log).
+ * 404, 503 while the database cannot be reached ({@link DatabaseOutage}), and for anything unexpected a
+ * 500 without internals (the details go to the log).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -94,8 +97,15 @@ class ApiExceptionHandler {
         return answer(HttpStatus.FORBIDDEN, message("api.forbidden"), List.of());
     }
 
+    /** The database's failures come wrapped in whatever met them (the engine, JPA), so they are told here. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            DatabaseOutage.logAnswered(request, e);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .body(DatabaseOutage.apiError(message(DatabaseOutage.MESSAGE_KEY)));
+        }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, message("api.unexpected"), List.of());
     }
