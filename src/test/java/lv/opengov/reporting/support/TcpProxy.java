@@ -108,6 +108,9 @@ public final class TcpProxy implements AutoCloseable {
     private void forward(ServerSocket acceptedBy, Socket client) {
         Socket server = new Socket();
         try {
+            // as the database's driver does: small messages go at once, not held for coalescing
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
             server.connect(new InetSocketAddress(targetHost, targetPort), CONNECT_TIMEOUT_MILLIS);
         } catch (IOException e) {
             closeQuietly(client);

@@ -20,13 +20,27 @@ public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
     private final int port;
     private String csrf;
 
     private WebSession(int port) {
         this.port = port;
+        this.cookies = new CookieManager();
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    private WebSession(WebSession other, int port) {
+        this.port = port;
+        this.cookies = other.cookies;
+        this.client = other.client;
+        this.csrf = other.csrf;
+    }
+
+    /** The same session, its cookies and token, sent to another node of the same host. */
+    public WebSession on(int otherPort) {
+        return new WebSession(this, otherPort);
     }
 
     /** A client with no login yet: each request may carry its own credentials. */
