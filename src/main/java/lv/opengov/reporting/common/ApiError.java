@@ -7,7 +7,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ApiError(int status, String error, String message, List<?> errors) {
 
-    /** One bad field of a request. */
-    public record FieldProblem(String field, String message) {
+    /** One bad field of a request; serializable, as a page keeps it in the session for the page after a redirect. */
+    public record FieldProblem(String field, String message) implements java.io.Serializable {
     }
 }

@@ -59,6 +59,9 @@ class CycleMailDelayTest {
     }
 
     @Autowired
+    lv.opengov.reporting.notification.MailProperties mailProperties;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -133,7 +136,7 @@ class CycleMailDelayTest {
         server.stop();
         // every attempt fails, each after the backoff of the one before, until the outbox gives up
         Instant attempt = clock.instant();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < mailProperties.maxAttempts(); i++) {
             dispatcher.dispatchDue(attempt);
             attempt = attempt.plus(Duration.ofHours(2));
         }

@@ -13,6 +13,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * What every answer to a request that failed for want of the database ({@link DatabaseUnavailable})
@@ -49,6 +50,21 @@ public final class DatabaseOutage {
         body.put("type", "ServiceUnavailable");
         body.put("message", message);
         return body;
+    }
+
+    /**
+     * The page a browser gets: the message in the caller's language, with the service's style sheet
+     * and a way back to the start page; the texts escaped, though they are the service's own.
+     */
+    public static String page(String language, String contextPath, String title, String message, String home) {
+        String escapedTitle = HtmlUtils.htmlEscape(title, "UTF-8");
+        return "<!DOCTYPE html>\n<html lang=\"" + HtmlUtils.htmlEscape(language, "UTF-8") + "\"><head>"
+                + "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escapedTitle + "</title><link rel=\"stylesheet\" href=\"" + contextPath
+                + "/css/app.css\"></head>\n<body><main id=\"main\"><h1>" + escapedTitle + "</h1>"
+                + "<p role=\"alert\">" + HtmlUtils.htmlEscape(message, "UTF-8") + "</p>"
+                + "<p><a href=\"" + contextPath + "/\">" + HtmlUtils.htmlEscape(home, "UTF-8") + "</a></p>"
+                + "</main></body></html>\n";
     }
 
     /** The one log line of the request: what was asked and what the driver or the pool said last. */

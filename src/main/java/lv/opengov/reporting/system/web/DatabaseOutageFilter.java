@@ -23,8 +23,8 @@ import org.springframework.web.util.UrlPathHelper;
  * reaches the servlet container, which would log a stack trace and answer 500.
  *
  * <p>The JSON API gets its {@code ApiError}, the engine's REST API and the web apps' API a body shaped
- * as Camunda's errors, and a page the error page {@code error/503.html} (or the {@code ApiError}, when
- * a script asks a page's address for something other than HTML); each with the message in the
+ * as Camunda's errors, and a page's request a page of its own ({@link DatabaseOutage#page}; or the
+ * {@code ApiError}, when a script asks a page's address for something other than HTML); each with the message in the
  * caller's language and a {@code Retry-After} ({@link DatabaseOutage}). Nothing is kept of the
  * failure: the next request asks the connection pool again, which reconnects once the database is back.
  */
@@ -69,9 +69,19 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
         } else if (path.startsWith("/api/") || !acceptsHtml(request)) {
             body = DatabaseOutage.apiError(message);
         } else {
-            // the error page, rendered by Spring Boot's error controller in the caller's language
+            // a page of its own, written here: the error page of Spring Boot's error dispatch would pass
+            // the session's filter (whose sessions, with the postgres profile, are in the database) and
+            // the security chain again, and fail on the database a second time
+            java.util.Locale locale = locales.resolveLocale(request);
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(DatabaseOutage.page(locale.getLanguage(), request.getContextPath(),
+                    messages.getMessage("error.503.title", null, locale), message,
+                    messages.getMessage("error.home", null, locale)));
             return;
         }
         response.reset();
