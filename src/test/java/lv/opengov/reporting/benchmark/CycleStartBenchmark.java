@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import lv.opengov.reporting.ReportingApplication;
-import lv.opengov.reporting.cycle.CycleRequest;
-import lv.opengov.reporting.cycle.CycleSchedule;
-import lv.opengov.reporting.cycle.CycleService;
 import lv.opengov.reporting.cycle.LargeCyclePostgresTest;
-import lv.opengov.reporting.cycle.ReportingCycle;
 import lv.opengov.reporting.plan.PlanImportService;
 import lv.opengov.reporting.report.MeasureReportProcess;
 import lv.opengov.reporting.support.PostgresDatabase;
@@ -89,13 +84,7 @@ class CycleStartBenchmark {
             jobExecutor.shutdown();
             context.getBean(PlanImportService.class).importTables(
                     LargeCyclePostgresTest.largePlan(Math.max(1, MEASURES / 20), Math.max(1, MEASURES / 100), 100));
-            LocalDate today = context.getBean(CycleSchedule.class).today();
-            ReportingCycle cycle = context.getBean(CycleService.class).start(new CycleRequest("Benchmark",
-                    "2022-01-01", "2023-12-31", today.toString(), today.plusDays(30).toString(),
-                    today.plusDays(60).toString()), "coordinator");
-            ManagementService management = context.getBean(ManagementService.class);
-            management.executeJob(management.createJobQuery().processInstanceId(cycle.getProcessInstanceId())
-                    .singleResult().getId());
+            BenchmarkCycles.startAndInvite(context, "Benchmark");
             TaskService tasks = context.getBean(TaskService.class);
             long start = System.nanoTime();
             // from here the job executor opens the reports, queues the invitations and starts the reports
@@ -108,7 +97,7 @@ class CycleStartBenchmark {
             assertThat(context.getBean(RuntimeService.class).createProcessInstanceQuery()
                     .processDefinitionKey(MeasureReportProcess.KEY).count()).isEqualTo(MEASURES);
             assertThat(context.getBean(RuntimeService.class).createIncidentQuery().count()).isZero();
-            assertThat(management.createJobQuery().withException().count()).as("jobs that failed").isZero();
+            assertThat(context.getBean(ManagementService.class).createJobQuery().withException().count()).as("jobs that failed").isZero();
             return millis;
         }
     }
