@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,35 +63,33 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = PATHS.getPathWithinApplication(request);
-        String message = messages.getMessage(DatabaseOutage.MESSAGE_KEY, null, locales.resolveLocale(request));
-        Object body;
+        Locale locale = locales.resolveLocale(request);
+        String message = messages.getMessage(DatabaseOutage.MESSAGE_KEY, null, locale);
         if (path.startsWith("/engine-rest/") || path.startsWith(webappApi)) {
-            body = DatabaseOutage.engineError(message);
+            json.writeValue(begin(response, MediaType.APPLICATION_JSON_VALUE).getOutputStream(),
+                    DatabaseOutage.engineError(message));
         } else if (path.startsWith("/api/") || !acceptsHtml(request)) {
-            body = DatabaseOutage.apiError(message);
+            json.writeValue(begin(response, MediaType.APPLICATION_JSON_VALUE).getOutputStream(),
+                    DatabaseOutage.apiError(message));
         } else {
             // a page of its own, written here: the error page of Spring Boot's error dispatch would pass
             // the session's filter (whose sessions, with the postgres profile, are in the database) and
             // the security chain again, and fail on the database a second time
-            java.util.Locale locale = locales.resolveLocale(request);
-            response.reset();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(DatabaseOutage.page(locale.getLanguage(), request.getContextPath(),
-                    messages.getMessage("error.503.title", null, locale), message,
+            begin(response, MediaType.TEXT_HTML_VALUE).getWriter().write(DatabaseOutage.page(locale.getLanguage(),
+                    request.getContextPath(), messages.getMessage("error.503.title", null, locale), message,
                     messages.getMessage("error.home", null, locale)));
-            return;
         }
+    }
+
+    /** The answer so far discarded, and its status and headers set: 503, when to try again, the type. */
+    private static HttpServletResponse begin(HttpServletResponse response, String contentType) {
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        return response;
     }
 
     /** A browser asks for a page; a script asking a page's address for anything else gets JSON. */
